@@ -1,0 +1,153 @@
+"""Label encoding for multi-label targets and checks that explain the classic mistakes.
+
+`BCEWithLogitsLoss` compares logits of shape ``(batch_size, num_labels)`` with targets of the
+same shape, as floats. Most first attempts fail on one of four things: integer targets, lists
+of label indices instead of multi-hot rows, a row width that is not ``num_labels``, or values
+other than 0 and 1. `check_targets` turns each of them into a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from sklearn.preprocessing import MultiLabelBinarizer
+
+
+class TargetError(ValueError):
+    """Targets that `BCEWithLogitsLoss` cannot use; the message says how to fix them."""
+
+
+class MultiHotEncoder:
+    """scikit-learn's `MultiLabelBinarizer` with a fixed label order and float32 output.
+
+    The label order is the column order of every multi-hot row, of the model's logits and
+    of `id2label`; fixing it once here keeps all three aligned.
+    """
+
+    def __init__(self, label_names: Sequence[str] | None = None) -> None:
+        self._binarizer = MultiLabelBinarizer(classes=list(label_names) if label_names else None)
+        if label_names:
+            self._binarizer.fit([])  # with explicit classes, fitting only freezes the order
+
+    @property
+    def label_names(self) -> list[str]:
+        if not hasattr(self._binarizer, "classes_"):
+            raise RuntimeError("The encoder has no labels yet: call fit(label_sets) or pass label_names.")
+        return [str(name) for name in self._binarizer.classes_]
+
+    def fit(self, label_sets: Iterable[Iterable[str]]) -> MultiHotEncoder:
+        """Learn the label names (sorted) from the training label sets."""
+        label_sets = _as_label_sets(label_sets)
+        if not any(label_sets):
+            raise TargetError("No labels found at all: every row has an empty label set. Check the label column.")
+        self._binarizer = MultiLabelBinarizer().fit(label_sets)
+        return self
+
+    def transform(self, label_sets: Iterable[Iterable[str]]) -> np.ndarray:
+        """Label sets -> float32 multi-hot rows of shape (n, num_labels)."""
+        label_sets = _as_label_sets(label_sets)
+        known = set(self.label_names)
+        unseen = sorted({label for labels in label_sets for label in labels} - known)
+        if unseen:
+            raise TargetError(
+                f"Labels {unseen} are not among the {len(known)} known labels {self.label_names}. "
+                "A model can only predict labels it saw in training: add examples of them to the "
+                "training split or drop them from this split."
+            )
+        return self._binarizer.transform(label_sets).astype(np.float32)
+
+    def fit_transform(self, label_sets: Iterable[Iterable[str]]) -> np.ndarray:
+        label_sets = _as_label_sets(label_sets)
+        return self.fit(label_sets).transform(label_sets)
+
+    def inverse_transform(self, multi_hot: np.ndarray) -> list[list[str]]:
+        """Multi-hot (or 0/1 prediction) rows -> label lists in the fixed label order."""
+        rows = np.asarray(multi_hot)
+        if rows.ndim != 2 or rows.shape[1] != len(self.label_names):
+            raise TargetError(f"Expected rows of width {len(self.label_names)}, got shape {rows.shape}.")
+        names = self.label_names
+        return [[names[j] for j in np.flatnonzero(row > 0.5)] for row in rows]
+
+
+def _as_label_sets(label_sets: Iterable[Iterable[str]]) -> list[list[str]]:
+    result = []
+    for i, labels in enumerate(label_sets):
+        if isinstance(labels, str):
+            raise TargetError(
+                f"Row {i} holds the string {labels!r}, not a list of labels. Split it first, "
+                "for example labels.split('|'), so that each row is a list such as ['Lieferung', 'Preis']."
+            )
+        result.append([str(label) for label in labels])
+    return result
+
+
+def check_targets(targets: object, num_labels: int, *, name: str = "targets") -> np.ndarray:
+    """Return `targets` as a float32 array of shape (n, num_labels), or raise a `TargetError`.
+
+    Catches the mistakes `BCEWithLogitsLoss` would otherwise report with a cryptic message:
+    integer dtype, lists of label indices, the wrong width, NaN and values other than 0/1.
+    Rows without any label are allowed (a text can have no topic) but produce a warning.
+    """
+    array = _to_numpy(targets, num_labels, name)
+    if array.ndim == 1:
+        raise TargetError(
+            f"{name} is 1-D with shape {array.shape}: that is one class index per text, the multiclass "
+            f"format for CrossEntropyLoss. Multi-label training needs one multi-hot row per text, shape "
+            f"(n, {num_labels}); build them with MultiHotEncoder / MultiLabelBinarizer."
+        )
+    if array.ndim != 2:
+        raise TargetError(f"{name} must be 2-D (n, {num_labels}); got shape {array.shape}.")
+    if array.shape[1] != num_labels:
+        raise TargetError(
+            f"{name} has {array.shape[1]} columns but the model has num_labels={num_labels}. "
+            "The logits are (batch_size, num_labels) and the targets must have that same shape: "
+            "load the model with num_labels equal to the number of label names, or re-encode the targets."
+        )
+    if not np.issubdtype(array.dtype, np.floating):
+        raise TargetError(
+            f"{name} has dtype {array.dtype}, but BCEWithLogitsLoss needs float targets "
+            "(PyTorch says: result type Float can't be cast to the desired output type Long). "
+            "Cast them to float32, e.g. labels.astype(np.float32) or tensor.float()."
+        )
+    if np.isnan(array).any():
+        rows = np.flatnonzero(np.isnan(array).any(axis=1))[:5].tolist()
+        raise TargetError(f"{name} contains NaN (first rows: {rows}). Fill missing labels with 0 or drop those rows.")
+    bad = ~np.isin(array, (0.0, 1.0))
+    if bad.any():
+        values = np.unique(array[bad])[:5].tolist()
+        raise TargetError(
+            f"{name} contains values {values}; multi-hot targets must be 0 or 1. "
+            "If these are label indices or counts, encode the label sets with MultiHotEncoder instead."
+        )
+    empty = int((array.sum(axis=1) == 0).sum())
+    if empty:
+        warnings.warn(
+            f"{empty} of {len(array)} rows in {name} have no label at all. That is allowed (BCE learns "
+            "'none of these'), but check that it is intended.",
+            stacklevel=2,
+        )
+    return array.astype(np.float32, copy=False)
+
+
+def _to_numpy(targets: object, num_labels: int, name: str) -> np.ndarray:
+    if hasattr(targets, "detach"):  # a torch tensor, without importing torch here
+        return targets.detach().cpu().numpy()
+    if isinstance(targets, np.ndarray):
+        return targets
+    rows = list(targets)  # type: ignore[call-overload]
+    if rows and all(isinstance(row, (list, tuple)) for row in rows):
+        lengths = {len(row) for row in rows}
+        if len(lengths) > 1:
+            raise TargetError(
+                f"{name} rows have different lengths {sorted(lengths)[:5]}: these look like lists of "
+                f"label indices (e.g. [0, 3]). Turn them into multi-hot rows of width {num_labels}, "
+                f"e.g. [1, 0, 0, 1, 0, 0, 0, 0], with MultiHotEncoder."
+            )
+        if lengths and lengths != {num_labels}:
+            raise TargetError(
+                f"{name} rows have length {lengths.pop()} but num_labels={num_labels}. If each row lists "
+                f"label indices, turn them into multi-hot rows of width {num_labels} with MultiHotEncoder."
+            )
+    return np.asarray(rows)
