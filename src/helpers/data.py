@@ -92,22 +92,38 @@ class Splits:
             parts[name] = split.subset(np.sort(keep))
         return Splits(**parts, label_names=list(self.label_names), source=self.source, info=dict(self.info))
 
-    def to_datasets(self, include_primary: bool = False):
-        """A `datasets.DatasetDict` with columns `text` and `labels` (float32 lists)."""
-        from datasets import Dataset, DatasetDict, Features, Sequence as HFSequence, Value
+    def primary_ids(self, name: str) -> np.ndarray:
+        """The primary label of each text in split `name` as a class index (for the multiclass baseline)."""
+        split = self[name]
+        if split.primary is None:
+            raise DataError(
+                f"The {self.source or 'data'} {name} split has no primary labels, so there is no multiclass target. "
+                "The embedded reviews have one (column primary_label)."
+            )
+        index = {label: i for i, label in enumerate(self.label_names)}
+        unknown = sorted(set(split.primary) - set(index))
+        if unknown:
+            raise DataError(f"Primary labels {unknown} in {name} are not among the label names {self.label_names}.")
+        return np.array([index[label] for label in split.primary], dtype=np.int64)
 
-        features = {"text": Value("string"), "labels": HFSequence(Value("float32"))}
-        if include_primary:
-            features["primary_label"] = Value("string")
+    def to_datasets(self, target: str = "multi_hot"):
+        """A `datasets.DatasetDict` with columns `text` and `labels`.
+
+        target="multi_hot": float32 rows for BCEWithLogitsLoss; target="primary": one int64 class id
+        per text for CrossEntropyLoss.
+        """
+        from datasets import ClassLabel, Dataset, DatasetDict, Features, Sequence as HFSequence, Value
+
+        if target == "multi_hot":
+            features = Features({"text": Value("string"), "labels": HFSequence(Value("float32"))})
+        elif target == "primary":
+            features = Features({"text": Value("string"), "labels": ClassLabel(names=self.label_names)})
+        else:
+            raise ValueError(f"target must be 'multi_hot' or 'primary', got {target!r}.")
         result = {}
         for name in SPLIT_NAMES:
-            split = self[name]
-            columns = {"text": split.texts, "labels": split.labels.tolist()}
-            if include_primary:
-                if split.primary is None:
-                    raise DataError(f"The {self.source or 'data'} {name} split has no primary labels.")
-                columns["primary_label"] = split.primary
-            result[name] = Dataset.from_dict(columns, features=Features(features))
+            labels = self[name].labels.tolist() if target == "multi_hot" else self.primary_ids(name).tolist()
+            result[name] = Dataset.from_dict({"text": self[name].texts, "labels": labels}, features=features)
         return DatasetDict(result)
 
 
@@ -134,7 +150,10 @@ def stratified_indices(
             parts.append(remaining)
             remaining = np.array([], dtype=int)
             continue
-        splitter = MultilabelStratifiedShuffleSplit(n_splits=1, train_size=share, random_state=seed + i)
+        take_count = min(max(1, round(share * len(remaining))), len(remaining) - 1)
+        splitter = MultilabelStratifiedShuffleSplit(
+            n_splits=1, train_size=take_count, test_size=len(remaining) - take_count, random_state=seed + i
+        )
         take, rest = next(splitter.split(np.zeros(len(remaining)), labels[remaining]))
         parts.append(remaining[take])
         remaining = remaining[rest]

@@ -1,0 +1,105 @@
+"""Run profiles: one place that decides model, data size and training settings, and says why.
+
+- smoke: a tiny random BERT on a small subset, for CI (seconds; the scores mean nothing);
+- cpu:   the pretrained MiniLM on the embedded reviews (minutes on a 2-core laptop);
+- gpu:   the German BERT (MiniLM if the Hub is out of reach) on the embedded data or GermEval 2017.
+
+Choose with the TUTORIAL_PROFILE environment variable (and TUTORIAL_DATASET=germeval for the
+GermEval 2017 data); without it the hardware decides.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+from helpers.data import Splits, load_embedded
+
+PROFILE_VARIABLE = "TUTORIAL_PROFILE"
+DATASET_VARIABLE = "TUTORIAL_DATASET"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    model: str  # a request for helpers.models.resolve_model
+    dataset: str  # "embedded" or "germeval"
+    max_train: int | None  # None: the whole training split
+    max_eval: int | None
+    epochs: float
+    batch_size: int
+    max_length: int
+    learning_rate: float
+    head_learning_rate: float | None  # a larger rate for the freshly initialised head
+    warmup_ratio: float
+    seed: int = 42
+    reason: str = ""
+
+    def describe(self) -> str:
+        size = "all" if self.max_train is None else f"{self.max_train}"
+        return (
+            f"Profile '{self.name}': model={self.model}, data={self.dataset} (train texts: {size}), "
+            f"epochs={self.epochs}, batch_size={self.batch_size}, max_length={self.max_length}, "
+            f"lr={self.learning_rate:g}"
+            + (f", head lr={self.head_learning_rate:g}" if self.head_learning_rate else "")
+            + f". {self.reason}"
+        )
+
+
+PROFILES: dict[str, Profile] = {
+    "smoke": Profile(
+        "smoke", model="tiny", dataset="embedded", max_train=192, max_eval=96, epochs=2, batch_size=32,
+        max_length=64, learning_rate=1e-3, head_learning_rate=None, warmup_ratio=0.0,
+    ),
+    "cpu": Profile(
+        "cpu", model="minilm", dataset="embedded", max_train=None, max_eval=None, epochs=3, batch_size=32,
+        max_length=96, learning_rate=1e-4, head_learning_rate=2e-3, warmup_ratio=0.1,
+    ),
+    "gpu": Profile(
+        "gpu", model="german", dataset="embedded", max_train=None, max_eval=None, epochs=4, batch_size=32,
+        max_length=128, learning_rate=5e-5, head_learning_rate=1e-3, warmup_ratio=0.1,
+    ),
+}
+
+
+def on_colab() -> bool:
+    import sys
+
+    return "google.colab" in sys.modules
+
+
+def choose_profile(name: str | None = None, *, verbose: bool = True) -> Profile:
+    """The profile named here, else in TUTORIAL_PROFILE, else the one the hardware suits; printed."""
+    import torch
+
+    if name is None and os.environ.get(PROFILE_VARIABLE):
+        name, reason = os.environ[PROFILE_VARIABLE].strip(), f"Chosen by {PROFILE_VARIABLE}."
+    elif name is not None:
+        reason = "Chosen in the code."
+    elif torch.cuda.is_available():
+        name, reason = "gpu", "A CUDA GPU was found."
+    else:
+        name, reason = "cpu", "No GPU was found; the cpu profile keeps each notebook to a few minutes."
+    if name not in PROFILES:
+        raise ValueError(f"Unknown profile {name!r}; choose one of {sorted(PROFILES)} (e.g. {PROFILE_VARIABLE}=cpu).")
+    profile = PROFILES[name]
+    dataset = os.environ.get(DATASET_VARIABLE, "").strip() or profile.dataset
+    if dataset not in ("embedded", "germeval"):
+        raise ValueError(f"Unknown dataset {dataset!r} in {DATASET_VARIABLE}; use 'embedded' or 'germeval'.")
+    profile = replace(profile, dataset=dataset, reason=reason)
+    if verbose:
+        print(profile.describe())
+    return profile
+
+
+def load_profile_data(profile: Profile) -> Splits:
+    """The profile's dataset, shrunk to its sizes (stratified, so every label keeps its share)."""
+    if profile.dataset == "germeval":
+        from helpers.germeval import load_germeval2017
+
+        splits = load_germeval2017(top_k=8)
+    else:
+        splits = load_embedded()
+    if profile.max_train is not None or profile.max_eval is not None:
+        splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.seed)
+    return splits

@@ -1,0 +1,279 @@
+"""Device and precision, tokenisation, and a Trainer set up the same way for every notebook.
+
+Our recipe: dynamic padding (`DataCollatorWithPadding`), length-grouped batches, evaluation and
+checkpoints every epoch, the best epoch by micro-F1, a fixed seed, and the precision the device
+does best. The same factory trains the multiclass baseline (CrossEntropyLoss).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+MULTI_LABEL = "multi_label"
+MULTICLASS = "multiclass"
+
+
+# --- device and precision -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    device: str  # "cuda", "mps" or "cpu"
+    name: str
+    memory_gb: float | None
+    compute_capability: tuple[int, int] | None
+    precision: str  # "bf16", "fp16" or "fp32"
+    suggested_batch_size: int
+    reason: str
+
+    def summary(self) -> str:
+        memory = f", {self.memory_gb:.0f} GB" if self.memory_gb else ""
+        capability = f", compute capability {self.compute_capability[0]}.{self.compute_capability[1]}" if self.compute_capability else ""
+        return (
+            f"Device: {self.device} ({self.name}{memory}{capability}); precision: {self.precision}; "
+            f"suggested batch size: {self.suggested_batch_size}. {self.reason}"
+        )
+
+
+def precision_for(compute_capability: tuple[int, int] | None) -> str:
+    """bf16 from compute capability 8.0 (Ampere) on, fp16 below it, fp32 without CUDA.
+
+    `torch.cuda.is_bf16_supported()` answers True on a Colab T4 (7.5) through emulation, which is
+    slow, so the decision rests on the compute capability alone.
+    """
+    if compute_capability is None:
+        return "fp32"
+    return "bf16" if compute_capability >= (8, 0) else "fp16"
+
+
+def detect_device(requested: str | None = None) -> DeviceInfo:
+    """The device to train on: `requested` ("cuda", "mps", "cpu") or the best one available."""
+    import torch
+
+    has_mps = bool(getattr(torch.backends, "mps", None)) and torch.backends.mps.is_available()
+    if requested == "cuda" and not torch.cuda.is_available():
+        raise RuntimeError(
+            "CUDA was requested but PyTorch sees no GPU. On Colab: Runtime > Change runtime type > GPU, "
+            "then restart; elsewhere, check `nvidia-smi` and that torch was installed with CUDA support. "
+            "Or run on the CPU (device='cpu') with the 'cpu' profile."
+        )
+    if requested == "mps" and not has_mps:
+        raise RuntimeError("MPS was requested but is not available (it needs Apple silicon and macOS 12.3+).")
+    if requested not in (None, "cuda", "mps", "cpu"):
+        raise ValueError(f"Unknown device {requested!r}; use 'cuda', 'mps', 'cpu' or None for automatic.")
+
+    if requested in (None, "cuda") and torch.cuda.is_available():
+        props = torch.cuda.get_device_properties(0)
+        capability = (props.major, props.minor)
+        memory = props.total_memory / 1024**3
+        batch = 64 if memory >= 40 else 32 if memory >= 14 else 16
+        return DeviceInfo("cuda", props.name, memory, capability, precision_for(capability), batch, "A CUDA GPU was found.")
+    if requested in (None, "mps") and has_mps:
+        return DeviceInfo("mps", "Apple GPU", None, None, "fp32", 16, "Apple's MPS backend was found; training in fp32.")
+    reason = "CPU requested." if requested == "cpu" else "No GPU found, so training runs on the CPU (slow; use the 'cpu' profile)."
+    return DeviceInfo("cpu", "CPU", None, None, "fp32", 16, reason)
+
+
+def precision_arguments(info: DeviceInfo) -> dict[str, bool]:
+    """The TrainingArguments flags for the device's precision."""
+    return {
+        "bf16": info.precision == "bf16",
+        "fp16": info.precision == "fp16",
+        "use_cpu": info.device == "cpu",
+    }
+
+
+# --- tokenisation -----------------------------------------------------------------------------
+
+
+def tokenize(datasets, tokenizer, max_length: int = 128):
+    """Tokenise the `text` column without padding: the collator pads each batch to its longest text."""
+
+    def encode(batch):
+        return tokenizer(batch["text"], truncation=True, max_length=max_length)
+
+    columns = [c for c in next(iter(datasets.values())).column_names if c not in ("labels",)]
+    return datasets.map(encode, batched=True, remove_columns=columns, desc="Tokenising")
+
+
+# --- loss ------------------------------------------------------------------------------------
+
+
+def pos_weight_from(labels: np.ndarray, max_weight: float = 20.0) -> np.ndarray:
+    """negatives / positives per label, from the training targets (capped, so a rare label cannot dominate)."""
+    labels = np.asarray(labels, dtype=np.float64)
+    positives = labels.sum(axis=0)
+    if (positives == 0).any():
+        missing = np.flatnonzero(positives == 0).tolist()
+        raise ValueError(f"Labels at columns {missing} have no positive example in training; pos_weight is undefined.")
+    negatives = len(labels) - positives
+    return np.minimum(negatives / positives, max_weight).astype(np.float32)
+
+
+def bce_loss_with_pos_weight(pos_weight: np.ndarray):
+    """A `compute_loss_func` for the Trainer: BCEWithLogitsLoss that up-weights each label's positives."""
+    import torch
+
+    weight = torch.as_tensor(pos_weight, dtype=torch.float32)
+
+    def compute_loss(outputs, labels, num_items_in_batch=None):
+        logits = outputs["logits"] if isinstance(outputs, dict) else outputs[0]
+        loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=weight.to(logits.device))
+        return loss_fn(logits.float(), labels.to(logits.dtype).float())
+
+    return compute_loss
+
+
+# --- the Trainer -----------------------------------------------------------------------------
+
+
+def _trainer_class():
+    from transformers import Trainer
+
+    from helpers.models import classification_head
+
+    class TutorialTrainer(Trainer):
+        """A Trainer that can give the new classification head its own, larger learning rate."""
+
+        # our compute_loss_func returns a per-batch mean: let the Trainer divide it for accumulation
+        loss_is_scaled_for_ga = False
+
+        def __init__(self, *args, head_learning_rate: float | None = None, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.head_learning_rate = head_learning_rate
+
+        def create_optimizer(self, model=None):
+            if self.head_learning_rate is None or self.optimizer is not None:
+                return super().create_optimizer(model)
+            import torch
+
+            model = self.model if model is None else model
+            head_ids = {id(p) for p in classification_head(model).parameters()}
+            decay = set(self.get_decay_parameter_names(model))
+            groups: dict[tuple[bool, bool], list] = {}
+            for name, parameter in model.named_parameters():
+                if parameter.requires_grad:
+                    groups.setdefault((id(parameter) in head_ids, name in decay), []).append(parameter)
+            self.optimizer = torch.optim.AdamW(
+                [
+                    {
+                        "params": params,
+                        "lr": self.head_learning_rate if is_head else self.args.learning_rate,
+                        "weight_decay": self.args.weight_decay if decays else 0.0,
+                    }
+                    for (is_head, decays), params in groups.items()
+                ],
+                lr=self.args.learning_rate,
+            )
+            return self.optimizer
+
+    return TutorialTrainer
+
+
+def make_trainer(
+    model,
+    tokenizer,
+    tokenized,
+    output_dir: str | Path,
+    *,
+    problem: str = MULTI_LABEL,
+    epochs: float = 3,
+    batch_size: int = 32,
+    learning_rate: float = 5e-5,
+    head_learning_rate: float | None = None,
+    warmup_ratio: float = 0.1,
+    weight_decay: float = 0.01,
+    seed: int = 42,
+    pos_weight: np.ndarray | None = None,
+    threshold: float = 0.5,
+    device: DeviceInfo | None = None,
+    max_steps: int = -1,
+    logging_steps: int | None = None,
+    save_checkpoints: bool = True,
+    gradient_accumulation_steps: int = 1,
+):
+    """A Trainer with our recipe; `tokenized` is a DatasetDict with train and validation splits.
+
+    problem="multi_label" scores with micro-F1 at `threshold` and can use `pos_weight`;
+    problem="multiclass" expects one class id per text and picks the best epoch by macro-F1.
+    """
+    from transformers import DataCollatorWithPadding, TrainingArguments
+
+    from helpers.metrics import make_multiclass_compute_metrics, make_multilabel_compute_metrics
+
+    if problem not in (MULTI_LABEL, MULTICLASS):
+        raise ValueError(f"problem must be {MULTI_LABEL!r} or {MULTICLASS!r}, got {problem!r}.")
+    if pos_weight is not None and problem != MULTI_LABEL:
+        raise ValueError("pos_weight belongs to BCEWithLogitsLoss and only applies to multi-label training.")
+    device = device or detect_device()
+    steps_per_epoch = math.ceil(len(tokenized["train"]) / (batch_size * gradient_accumulation_steps))
+    strategy = "epoch" if save_checkpoints else "no"
+    args = TrainingArguments(
+        output_dir=str(output_dir),
+        num_train_epochs=epochs,
+        max_steps=max_steps,
+        per_device_train_batch_size=batch_size,
+        per_device_eval_batch_size=batch_size * 2,
+        gradient_accumulation_steps=gradient_accumulation_steps,
+        learning_rate=learning_rate,
+        warmup_steps=warmup_ratio,  # a float below 1 is a fraction of all steps
+        weight_decay=weight_decay,
+        lr_scheduler_type="linear",
+        eval_strategy="epoch",
+        save_strategy=strategy,
+        save_total_limit=2 if save_checkpoints else None,
+        load_best_model_at_end=save_checkpoints,
+        metric_for_best_model="micro_f1" if problem == MULTI_LABEL else "macro_f1",
+        greater_is_better=True,
+        train_sampling_strategy="group_by_length",
+        logging_strategy="steps",
+        logging_steps=logging_steps or max(1, steps_per_epoch // 4),
+        seed=seed,
+        data_seed=seed,
+        report_to="none",
+        disable_tqdm=False,
+        dataloader_num_workers=0,
+        **precision_arguments(device),
+    )
+    compute_metrics = (
+        make_multilabel_compute_metrics(threshold) if problem == MULTI_LABEL else make_multiclass_compute_metrics()
+    )
+    trainer = _trainer_class()(
+        model=model,
+        args=args,
+        train_dataset=tokenized["train"],
+        eval_dataset=tokenized["validation"],
+        processing_class=tokenizer,
+        data_collator=DataCollatorWithPadding(tokenizer),
+        compute_metrics=compute_metrics,
+        compute_loss_func=bce_loss_with_pos_weight(pos_weight) if pos_weight is not None else None,
+        head_learning_rate=head_learning_rate,
+    )
+    return trainer
+
+
+def train(trainer, resume_from_checkpoint: str | bool | None = None):
+    """`trainer.train()` with a message that helps when the GPU runs out of memory."""
+    import torch
+
+    try:
+        return trainer.train(resume_from_checkpoint=resume_from_checkpoint)
+    except torch.cuda.OutOfMemoryError as error:
+        args = trainer.args
+        raise RuntimeError(
+            f"The GPU ran out of memory at batch size {args.per_device_train_batch_size}. Halve the batch size "
+            f"and double gradient_accumulation_steps (same effective batch), or lower max_length."
+        ) from error
+
+
+def predict_probabilities(trainer, dataset) -> np.ndarray:
+    """Sigmoid probabilities for a tokenised dataset (multi-label models)."""
+    from helpers.metrics import sigmoid
+
+    output = trainer.predict(dataset)
+    logits = output.predictions[0] if isinstance(output.predictions, tuple) else output.predictions
+    return sigmoid(np.asarray(logits, dtype=np.float32))
