@@ -277,3 +277,61 @@ def predict_probabilities(trainer, dataset) -> np.ndarray:
     output = trainer.predict(dataset)
     logits = output.predictions[0] if isinstance(output.predictions, tuple) else output.predictions
     return sigmoid(np.asarray(logits, dtype=np.float32))
+
+
+# --- the whole recipe in one call (used by later notebooks and the command line) -------------
+
+
+@dataclass
+class FineTuned:
+    """What a fine-tuning run leaves behind: the Trainer (with the best model loaded) and its inputs."""
+
+    trainer: object
+    tokenizer: object
+    tokenized: object
+    output_dir: Path
+
+    @property
+    def model(self):
+        return self.trainer.model
+
+
+def fine_tune(
+    profile,
+    splits,
+    output_dir: str | Path,
+    *,
+    problem: str = MULTI_LABEL,
+    use_pos_weight: bool = False,
+    resume_from_checkpoint: str | bool | None = None,
+    device: DeviceInfo | None = None,
+) -> FineTuned:
+    """Resolve the profile's model, tokenise, build the Trainer and train: our recipe in one call."""
+    from transformers import set_seed
+
+    from helpers.models import load_tokenizer, multiclass_model, multilabel_model, resolve_model
+
+    resolved = resolve_model(profile.model)
+    set_seed(profile.seed)  # the new head's initial weights depend on it
+    tokenizer = load_tokenizer(resolved)
+    build = multilabel_model if problem == MULTI_LABEL else multiclass_model
+    model = build(resolved, splits.label_names)
+    target = "multi_hot" if problem == MULTI_LABEL else "primary"
+    tokenized = tokenize(splits.to_datasets(target=target), tokenizer, profile.max_length)
+    trainer = make_trainer(
+        model,
+        tokenizer,
+        tokenized,
+        output_dir,
+        problem=problem,
+        epochs=profile.epochs,
+        batch_size=profile.batch_size,
+        learning_rate=profile.learning_rate,
+        head_learning_rate=profile.head_learning_rate,
+        warmup_ratio=profile.warmup_ratio,
+        seed=profile.seed,
+        pos_weight=pos_weight_from(splits.train.labels) if use_pos_weight else None,
+        device=device,
+    )
+    train(trainer, resume_from_checkpoint=resume_from_checkpoint)
+    return FineTuned(trainer, tokenizer, tokenized, Path(output_dir))
