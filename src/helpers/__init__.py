@@ -5,3 +5,8 @@ Modules are named by domain: `data`, `labels`, `models`, `profiles`, `training`,
 """
 
 __version__ = "0.1.0"
+
+# The GitHub repository the notebooks' "Open in Colab" badges and Colab install cells point to.
+# Set it here only, then run `python scripts/stamp_notebooks.py` to update every notebook.
+REPOSITORY = "multilabel-tutorial/transformers-multilabel"
+BRANCH = "main"

@@ -103,3 +103,18 @@ def load_profile_data(profile: Profile) -> Splits:
     if profile.max_train is not None or profile.max_eval is not None:
         splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.seed)
     return splits
+
+
+RESULTS_VARIABLE = "TUTORIAL_RESULTS"
+
+
+def record_key_metric(notebook: str, name: str, value: float, profile: Profile | None = None) -> None:
+    """Note a notebook's headline figure; `make run` collects these into its summary table."""
+    import json
+    from pathlib import Path
+
+    folder = Path(os.environ.get(RESULTS_VARIABLE, "runs/results"))
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {"notebook": notebook, "metric": name, "value": float(value), "profile": profile.name if profile else None}
+    (folder / f"{notebook}.json").write_text(json.dumps(record, ensure_ascii=False))
+    print(f"{notebook}: {name} = {value:.3f}")

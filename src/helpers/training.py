@@ -284,16 +284,33 @@ def predict_probabilities(trainer, dataset) -> np.ndarray:
 
 @dataclass
 class FineTuned:
-    """What a fine-tuning run leaves behind: the Trainer (with the best model loaded) and its inputs."""
+    """A fine-tuned model with its tokenizer; `trainer` is None when it was loaded from disk."""
 
-    trainer: object
+    model: object
     tokenizer: object
-    tokenized: object
-    output_dir: Path
+    folder: Path
+    log_history: list
+    trainer: object | None = None
 
-    @property
-    def model(self):
-        return self.trainer.model
+
+def recipe_fingerprint(profile, splits, problem: str, use_pos_weight: bool) -> dict:
+    """Everything that decides a fine-tuned model: a cached one is reused only if all of it matches."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for text, row in zip(splits.train.texts, splits.train.labels):
+        digest.update(text.encode("utf-8"))
+        digest.update(row.tobytes())
+    from dataclasses import asdict
+
+    settings = {k: v for k, v in asdict(profile).items() if k != "reason"}
+    return {
+        "profile": settings,
+        "problem": problem,
+        "use_pos_weight": use_pos_weight,
+        "label_names": list(splits.label_names),
+        "train_sha256": digest.hexdigest(),
+    }
 
 
 def fine_tune(
@@ -306,7 +323,12 @@ def fine_tune(
     resume_from_checkpoint: str | bool | None = None,
     device: DeviceInfo | None = None,
 ) -> FineTuned:
-    """Resolve the profile's model, tokenise, build the Trainer and train: our recipe in one call."""
+    """Resolve the profile's model, tokenise, build the Trainer, train, and save the best model.
+
+    The best model goes to `output_dir/final` with a `recipe.json` (see `load_or_fine_tune`).
+    """
+    import json
+
     from transformers import set_seed
 
     from helpers.models import load_tokenizer, multiclass_model, multilabel_model, resolve_model
@@ -334,4 +356,57 @@ def fine_tune(
         device=device,
     )
     train(trainer, resume_from_checkpoint=resume_from_checkpoint)
-    return FineTuned(trainer, tokenizer, tokenized, Path(output_dir))
+    final = Path(output_dir) / "final"
+    trainer.save_model(str(final))
+    (final / "recipe.json").write_text(
+        json.dumps(recipe_fingerprint(profile, splits, problem, use_pos_weight), indent=2, ensure_ascii=False)
+    )
+    (final / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=2))
+    return FineTuned(trainer.model, tokenizer, final, trainer.state.log_history, trainer)
+
+
+def load_or_fine_tune(
+    profile, splits, output_dir: str | Path, *, problem: str = MULTI_LABEL, use_pos_weight: bool = False
+) -> FineTuned:
+    """Reuse the model an earlier notebook trained with exactly this recipe and data, else train it.
+
+    Says which it did. A changed profile, dataset or option means a different fingerprint, so a
+    stale model is never picked up.
+    """
+    import json
+
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    final = Path(output_dir) / "final"
+    recipe = final / "recipe.json"
+    wanted = recipe_fingerprint(profile, splits, problem, use_pos_weight)
+    if recipe.exists() and json.loads(recipe.read_text()) == wanted:
+        print(f"Reusing the model trained earlier with this exact recipe: {final}")
+        model = AutoModelForSequenceClassification.from_pretrained(str(final))
+        tokenizer = AutoTokenizer.from_pretrained(str(final))
+        history = json.loads((final / "log_history.json").read_text())
+        return FineTuned(model, tokenizer, final, history)
+    reason = "no model saved yet" if not recipe.exists() else "the saved model was trained with other settings"
+    print(f"Training now ({reason} in {final}).")
+    return fine_tune(profile, splits, output_dir, problem=problem, use_pos_weight=use_pos_weight)
+
+
+def predict_logits(model, tokenizer, texts: list[str], *, max_length: int = 128, batch_size: int = 64) -> np.ndarray:
+    """Logits for `texts` in batches (sorted by length, so little padding), in the original order."""
+    import torch
+    from tqdm.auto import tqdm
+    from transformers import DataCollatorWithPadding
+
+    collator = DataCollatorWithPadding(tokenizer)
+    device = next(model.parameters()).device
+    encoded = tokenizer(list(texts), truncation=True, max_length=max_length)
+    order = np.argsort([len(ids) for ids in encoded["input_ids"]])
+    logits = np.zeros((len(texts), model.config.num_labels), dtype=np.float32)
+    model.eval()
+    with torch.no_grad():
+        for start in tqdm(range(0, len(texts), batch_size), desc="Predicting", leave=False):
+            rows = order[start : start + batch_size]
+            batch = collator([{key: encoded[key][i] for key in encoded} for i in rows])
+            output = model(**{key: value.to(device) for key, value in batch.items()})
+            logits[rows] = output.logits.float().cpu().numpy()
+    return logits

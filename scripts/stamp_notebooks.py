@@ -1,0 +1,66 @@
+"""Give every notebook the same Colab badge, Colab-only install cell and Colab metadata.
+
+The repository path comes from one place, `helpers.REPOSITORY`. Run after adding a notebook or
+changing that path: `python scripts/stamp_notebooks.py`. Idempotent; tests/test_notebooks.py
+checks that every notebook is stamped with the current values.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))  # this script may run before the package is installed
+from helpers import BRANCH, REPOSITORY  # noqa: E402
+
+BADGE_TAG, INSTALL_TAG = "colab-badge", "colab-install"
+
+
+def badge_source(notebook: Path) -> str:
+    url = f"https://colab.research.google.com/github/{REPOSITORY}/blob/{BRANCH}/notebooks/{notebook.name}"
+    return f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({url})"
+
+
+def install_source() -> str:
+    return (
+        "# On Colab only: fetch the tutorial and install its helpers (elsewhere, `make lab` did this).\n"
+        "import sys\n"
+        "\n"
+        'if "google.colab" in sys.modules:\n'
+        f"    !git clone --quiet --depth 1 --branch {BRANCH} https://github.com/{REPOSITORY}.git /content/tutorial\n"
+        "    %pip install --quiet -e /content/tutorial\n"
+        '    %cd /content/tutorial/notebooks'
+    )
+
+
+def stamp(path: Path) -> bool:
+    notebook = nbformat.read(path, as_version=4)
+    before = nbformat.writes(notebook)
+    cells = [c for c in notebook.cells if not set(c.metadata.get("tags", [])) & {BADGE_TAG, INSTALL_TAG}]
+    # fixed ids keep the script idempotent (a new random id would change the file every run)
+    badge = nbformat.v4.new_markdown_cell(badge_source(path), metadata={"tags": [BADGE_TAG]}, id=BADGE_TAG)
+    install = nbformat.v4.new_code_cell(install_source(), metadata={"tags": [INSTALL_TAG]}, id=INSTALL_TAG)
+    notebook.cells = [badge, install, *cells]
+    notebook.metadata["colab"] = {"provenance": [], "gpuType": "T4"}
+    notebook.metadata["accelerator"] = "GPU"
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    nbformat.validator.normalize(notebook)
+    after = nbformat.writes(notebook)
+    if after != before:
+        path.write_text(after + ("" if after.endswith("\n") else "\n"), encoding="utf-8")
+        return True
+    return False
+
+
+def main() -> None:
+    paths = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for path in paths:
+        print(("stamped  " if stamp(path) else "unchanged ") + str(path.relative_to(ROOT)))
+
+
+if __name__ == "__main__":
+    main()
