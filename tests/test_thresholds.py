@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.metrics import f1_score
 
 from helpers.metrics import multilabel_metrics
 from helpers.thresholds import (
@@ -30,10 +31,12 @@ def separated_column(positive: float, negative: float, num_positives: int, num_r
 
 @pytest.fixture
 def validation() -> tuple[np.ndarray, np.ndarray]:
-    """Four labels with known best thresholds: 0.30, 0.71, none (no positives), fallback (2 positives)."""
+    """Four labels; known best thresholds 0.30 and 0.71, then no positives, then only 2 positives."""
+    # Label 0: every t in (0.20, 0.30] gives F1 1; label 1: every t in (0.70, 0.75], of which 0.71
+    # is closest to 0.5 (the tie rule).
     columns = [
-        separated_column(positive=0.30, negative=0.20, num_positives=8),  # any t in (0.20, 0.30] -> F1 1
-        separated_column(positive=0.75, negative=0.70, num_positives=8),  # any t in (0.70, 0.75] -> F1 1; 0.71 is closest to 0.5
+        separated_column(positive=0.30, negative=0.20, num_positives=8),
+        separated_column(positive=0.75, negative=0.70, num_positives=8),
         separated_column(positive=0.90, negative=0.10, num_positives=0),  # no positives: F1 undefined
         separated_column(positive=0.60, negative=0.40, num_positives=2),  # too few positives to tune on
     ]
@@ -57,6 +60,18 @@ def test_sweep_finds_known_threshold_and_breaks_ties_towards_half() -> None:
     assert curve.scores.shape == curve.grid.shape == DEFAULT_GRID.shape
     wide_gap = sweep_global_threshold(*[a[:, None] for a in separated_column(0.9, 0.1, 5)])
     assert wide_gap.best_threshold == pytest.approx(0.5)  # the untuned default wins a tie
+
+
+@pytest.mark.parametrize("average", ["micro", "macro", "samples"])
+def test_sweep_scores_equal_sklearn_at_every_threshold(validation, average: str) -> None:
+    probabilities, targets = validation
+    grid = np.array([0.1, 0.25, 0.5, 0.72, 0.9])
+    curve = sweep_global_threshold(probabilities, targets, grid, average=average)
+    expected = [f1_score(targets, probabilities >= t, average=average, zero_division=0) for t in grid]
+    np.testing.assert_allclose(curve.scores, expected)
+    _, per_label_curves = tune_per_label_thresholds(probabilities, targets, grid, fallback=0.5, min_support=1)
+    expected_label_0 = [f1_score(targets[:, 0], probabilities[:, 0] >= t) for t in grid]
+    np.testing.assert_allclose(per_label_curves[0].scores, expected_label_0)
 
 
 def test_sweep_rejects_logits_and_labels_without_positives() -> None:

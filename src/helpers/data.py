@@ -266,6 +266,15 @@ def _label_sets(values, path: Path, delimiter: str) -> list[list[str]]:
         else:
             labels = [part.strip() for part in str(value).split(delimiter)]
         sets.append([label for label in labels if label])
+    for other in (";", ",", "|", "/"):
+        joined = next((label for labels in sets for label in labels if other in label), None)
+        if other != delimiter and joined is not None:
+            warnings.warn(
+                f"{path}: the label {joined!r} contains {other!r}. If labels are joined by {other!r}, "
+                f"set label_delimiter={other!r} (now {delimiter!r}).",
+                stacklevel=3,
+            )
+            break
     return sets
 
 

@@ -228,7 +228,9 @@ def _class_ids(logits_or_class_ids: object, name: str) -> np.ndarray:
     if array.ndim == 2:
         return array.argmax(axis=1)
     if array.ndim != 1:
-        raise ValueError(f"{name} must be logits (num_texts, num_classes) or class ids (num_texts,); got {array.shape}.")
+        raise ValueError(
+            f"{name} must be logits (num_texts, num_classes) or class ids (num_texts,); got {array.shape}."
+        )
     if array.size and not np.array_equal(array, np.round(array)):
         raise ValueError(f"{name} is 1-D but not whole numbers; pass class ids, or 2-D logits to take the argmax of.")
     return array.astype(np.int64)

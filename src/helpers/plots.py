@@ -165,7 +165,9 @@ def _f1_by_label(scores: pd.DataFrame | Mapping[str, float], name: str) -> dict[
     if isinstance(scores, pd.DataFrame):
         missing = {"label", "f1"} - set(scores.columns)
         if missing:
-            raise ValueError(f"{name} needs columns 'label' and 'f1' (as from per_label_report); missing {sorted(missing)}.")
+            raise ValueError(
+                f"{name} needs columns 'label' and 'f1' (as from per_label_report); missing {sorted(missing)}."
+            )
         return {str(label): float(f1) for label, f1 in zip(scores["label"], scores["f1"])}
     if isinstance(scores, Mapping):
         return {str(label): float(f1) for label, f1 in scores.items()}

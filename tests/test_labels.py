@@ -1,0 +1,64 @@
+import numpy as np
+import pytest
+import torch
+
+from helpers.labels import MultiHotEncoder, TargetError, check_targets
+
+NAMES = ["Kundenservice", "Benutzererfahrung", "Lieferung", "Preis"]
+
+
+def test_encoder_keeps_the_given_label_order_and_returns_float32():
+    encoder = MultiHotEncoder(NAMES)
+    rows = encoder.transform([["Preis", "Kundenservice"], ["Lieferung"], []])
+    assert rows.dtype == np.float32
+    assert rows.tolist() == [[1, 0, 0, 1], [0, 0, 1, 0], [0, 0, 0, 0]]
+    assert encoder.inverse_transform(rows) == [["Kundenservice", "Preis"], ["Lieferung"], []]
+
+
+def test_encoder_fitted_on_data_sorts_labels_like_multilabelbinarizer():
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    sets = [["Preis", "Lieferung"], ["Kundenservice"]]
+    ours = MultiHotEncoder().fit_transform(sets)
+    theirs = MultiLabelBinarizer().fit_transform(sets).astype(np.float32)
+    np.testing.assert_array_equal(ours, theirs)
+
+
+def test_encoder_rejects_unseen_labels_and_plain_strings():
+    encoder = MultiHotEncoder(NAMES)
+    with pytest.raises(TargetError, match="not among the 4 known labels"):
+        encoder.transform([["Datenschutz"]])
+    with pytest.raises(TargetError, match=r"split\('\|'\)"):
+        encoder.transform(["Preis|Lieferung"])
+    with pytest.raises(TargetError, match="No labels found"):
+        MultiHotEncoder().fit([[], []])
+
+
+def test_check_targets_passes_float_multi_hot_through():
+    rows = np.array([[1, 0, 0, 1], [0, 1, 0, 0]], dtype=np.float32)
+    assert check_targets(rows, 4) is rows or np.array_equal(check_targets(rows, 4), rows)
+    assert check_targets(torch.tensor(rows), 4).dtype == np.float32
+
+
+@pytest.mark.parametrize(
+    ("targets", "message"),
+    [
+        (np.array([[1, 0, 0, 1]], dtype=np.int64), "cast them to float32"),
+        (torch.tensor([[1, 0, 0, 1]]), "Float can't be cast to the desired output type Long"),
+        ([[0, 3], [1]], "label indices"),
+        ([[0, 3], [1, 2]], "length 2 but num_labels=4"),
+        (np.array([2, 0, 1]), "one class index per text"),
+        (np.zeros((2, 5), dtype=np.float32), "5 columns but the model has num_labels=4"),
+        (np.array([[0.0, 2.0, 0.0, 1.0]], dtype=np.float32), "must be 0 or 1"),
+        (np.array([[np.nan, 0, 0, 1]], dtype=np.float32), "NaN"),
+    ],
+)
+def test_check_targets_explains_each_classic_mistake(targets, message):
+    with pytest.raises(TargetError) as error:
+        check_targets(targets, 4)
+    assert message.lower() in str(error.value).lower()
+
+
+def test_check_targets_warns_about_rows_without_labels():
+    with pytest.warns(UserWarning, match="1 of 2 rows"):
+        check_targets(np.array([[0, 0, 0, 0], [1, 0, 0, 0]], dtype=np.float32), 4)

@@ -1,0 +1,91 @@
+import numpy as np
+import pytest
+import torch
+
+from helpers.models import (
+    GERMAN_BERT,
+    ModelNotAvailable,
+    check_model_matches_labels,
+    classification_head,
+    load_tokenizer,
+    multiclass_model,
+    multiclass_to_multilabel,
+    multilabel_model,
+    resolve_model,
+)
+
+NAMES = ["Kundenservice", "Benutzererfahrung", "Lieferung", "Preis"]
+
+
+def test_german_bert_falls_back_to_minilm_offline_and_says_why(capsys):
+    resolved = resolve_model("german")
+    printed = capsys.readouterr().out
+    assert resolved.kind == "minilm"
+    assert GERMAN_BERT in printed and "Falling back" in printed and "MiniLM" in printed
+
+
+def test_old_model_name_is_explained(capsys):
+    resolve_model("bert-base-german-dbmdz-uncased")
+    assert "old name of dbmdz/bert-base-german-uncased" in capsys.readouterr().out
+
+
+def test_unknown_names_and_bad_folders_get_clear_errors(tmp_path):
+    with pytest.raises(ModelNotAvailable, match="Use one of"):
+        resolve_model("no-such-org/no-such-model", verbose=False)
+    with pytest.raises(ModelNotAvailable, match="no config.json"):
+        resolve_model(str(tmp_path), verbose=False)
+
+
+def test_tiny_model_is_built_once_and_loads_as_a_folder(tiny_model):
+    again = resolve_model(tiny_model.name_or_path, verbose=False)
+    assert again.kind == "custom"
+    assert load_tokenizer(tiny_model).vocab_size == 30522
+
+
+def test_multilabel_model_uses_bce_on_float_targets(tiny_model):
+    torch.manual_seed(0)
+    model = multilabel_model(tiny_model, NAMES)
+    assert model.config.problem_type == "multi_label_classification"
+    assert model.config.id2label == dict(enumerate(NAMES))
+    batch = load_tokenizer(tiny_model)(["Paket kam spät", "Zu teuer"], return_tensors="pt", padding=True)
+    targets = torch.tensor([[0, 0, 1, 0], [0, 0, 0, 1]], dtype=torch.float32)
+    output = model(**batch, labels=targets)
+    assert output.logits.shape == (2, 4)
+    expected = torch.nn.functional.binary_cross_entropy_with_logits(output.logits, targets)
+    assert torch.allclose(output.loss, expected)
+
+
+def test_multiclass_checkpoint_keeps_its_stale_problem_type_until_reheaded(tiny_model, tmp_path):
+    from transformers import AutoModelForSequenceClassification
+
+    multiclass_model(tiny_model, NAMES).save_pretrained(tmp_path / "multiclass")
+    naive = AutoModelForSequenceClassification.from_pretrained(tmp_path / "multiclass", num_labels=4)
+    assert naive.config.problem_type == "single_label_classification"  # the trap
+
+    new_names = NAMES + ["Zahlung", "Rückgabe"]
+    model = multiclass_to_multilabel(tmp_path / "multiclass", new_names, verbose=False)
+    check_model_matches_labels(model, new_names)
+    batch = load_tokenizer(tiny_model)(["Rücksendung dauert ewig"], return_tensors="pt")
+    targets = torch.tensor([[0, 0, 0, 0, 0, 1]], dtype=torch.float32)
+    output = model(**batch, labels=targets)
+    assert torch.allclose(output.loss, torch.nn.BCEWithLogitsLoss()(output.logits, targets))
+
+
+def test_reheading_replaces_a_head_of_the_same_width(tiny_model, tmp_path):
+    saved = multiclass_model(tiny_model, NAMES)
+    saved.save_pretrained(tmp_path / "multiclass")
+    model = multiclass_to_multilabel(tmp_path / "multiclass", NAMES, verbose=False)
+    old, new = classification_head(saved).weight.detach(), classification_head(model).weight.detach()
+    assert not torch.equal(old, new)
+    assert float(classification_head(model).bias.detach().abs().sum()) == 0.0
+
+
+def test_mismatched_models_are_reported(tiny_model):
+    model = multiclass_model(tiny_model, NAMES)
+    with pytest.raises(ValueError, match="problem_type='single_label_classification'"):
+        check_model_matches_labels(model, NAMES)
+    with pytest.raises(ValueError, match="num_labels=4 but the data has 3"):
+        check_model_matches_labels(model, NAMES[:3])
+    with pytest.raises(ValueError, match="same order"):
+        check_model_matches_labels(multilabel_model(tiny_model, NAMES), list(reversed(NAMES)))
+    assert np.isfinite(model.config.initializer_range)
