@@ -141,7 +141,8 @@ def multilabel_metrics(
 
     `probabilities` and `targets` are (num_texts, num_labels); `thresholds` is one number or one
     per label. F1/precision/recall use ``zero_division=0`` (a label never predicted scores 0
-    instead of raising a warning). ``roc_auc_macro`` and ``lrap`` use the probabilities, not
+    instead of raising a warning); so in ``samples_f1`` a text with no true and no predicted label
+    scores 0, not 1. ``roc_auc_macro`` and ``lrap`` use the probabilities, not
     the thresholded predictions. ROC-AUC is undefined for a label whose targets are all 0 or
     all 1, so ``roc_auc_macro`` averages over the labels that have both; it is NaN if none has.
     """

@@ -1,0 +1,46 @@
+import json
+
+import pytest
+
+from helpers.profiles import PROFILES, choose_profile, load_profile_data, record_key_metric
+
+
+def test_profile_from_the_environment_is_printed_with_its_reason(monkeypatch, capsys):
+    monkeypatch.setenv("TUTORIAL_PROFILE", "smoke")
+    profile = choose_profile()
+    assert profile.name == "smoke" and profile.model == "tiny"
+    assert "Chosen by TUTORIAL_PROFILE" in capsys.readouterr().out
+
+
+def test_without_a_choice_the_hardware_decides(monkeypatch, capsys):
+    import torch
+
+    monkeypatch.delenv("TUTORIAL_PROFILE", raising=False)
+    monkeypatch.delenv("TUTORIAL_DATASET", raising=False)
+    profile = choose_profile()
+    expected = "gpu" if torch.cuda.is_available() else "cpu"
+    assert profile.name == expected and profile.reason in capsys.readouterr().out
+
+
+def test_unknown_profile_or_dataset_is_refused(monkeypatch):
+    with pytest.raises(ValueError, match="Unknown profile 'fast'"):
+        choose_profile("fast")
+    monkeypatch.setenv("TUTORIAL_DATASET", "imdb")
+    with pytest.raises(ValueError, match="use 'embedded' or 'germeval'"):
+        choose_profile("cpu")
+
+
+def test_smoke_profile_uses_a_stratified_subset_of_the_embedded_reviews():
+    splits = load_profile_data(PROFILES["smoke"])
+    sizes = splits.sizes()
+    assert abs(sizes["train"] - PROFILES["smoke"].max_train) <= 10
+    assert abs(sizes["validation"] - PROFILES["smoke"].max_eval) <= 10
+    assert splits.train.labels.sum(axis=0).min() > 0  # every label keeps examples
+
+
+def test_key_metrics_are_recorded_for_the_summary_table(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("TUTORIAL_RESULTS", str(tmp_path))
+    record_key_metric("05_thresholds", "test micro-F1", 0.5, PROFILES["smoke"])
+    stored = json.loads((tmp_path / "05_thresholds.json").read_text())
+    assert stored == {"notebook": "05_thresholds", "metric": "test micro-F1", "value": 0.5, "profile": "smoke"}
+    assert "05_thresholds: test micro-F1 = 0.500" in capsys.readouterr().out
