@@ -165,6 +165,37 @@ def multiclass_model(model: ResolvedModel | str, label_names: list[str]):
     return _classifier(model, label_names, "single_label_classification")
 
 
+def pooler_spread(model, tokenizer, texts: list[str]) -> float:
+    """How much the pooled vector varies across `texts` (mean standard deviation per dimension).
+
+    A classifier head can only tell texts apart by what varies here; a value near 0 means the
+    pooler squeezes every text to nearly the same vector.
+    """
+    import torch
+
+    body = getattr(model, model.base_model_prefix, model)
+    batch = tokenizer(list(texts), padding=True, truncation=True, max_length=128, return_tensors="pt")
+    with torch.no_grad():
+        pooled = body(**batch).pooler_output
+    return float(pooled.std(dim=0).mean())
+
+
+def reset_pooler_to_identity(model) -> None:
+    """Make BERT's pooler pass the [CLS] vector through (tanh of it) instead of its pre-trained projection.
+
+    all-MiniLM-L6-v2 was trained as a sentence-transformer with mean pooling, so its pooler is a
+    leftover of the original MiniLM that nobody tuned: it maps every review to almost the same
+    vector, the classifier head starts blind and BCE training stalls at the label prior.
+    """
+    import torch
+
+    body = getattr(model, model.base_model_prefix, model)
+    dense = body.pooler.dense
+    with torch.no_grad():
+        dense.weight.copy_(torch.eye(dense.out_features, dense.in_features))
+        dense.bias.zero_()
+
+
 def _classifier(model: ResolvedModel | str, label_names: list[str], problem_type: str):
     from transformers import AutoModelForSequenceClassification
     from transformers.utils import logging as hf_logging
@@ -173,7 +204,7 @@ def _classifier(model: ResolvedModel | str, label_names: list[str], problem_type
     verbosity = hf_logging.get_verbosity()
     hf_logging.set_verbosity_error()  # the "newly initialized classifier" notice is expected here
     try:
-        return AutoModelForSequenceClassification.from_pretrained(
+        classifier = AutoModelForSequenceClassification.from_pretrained(
             _path(model),
             num_labels=len(label_names),
             problem_type=problem_type,
@@ -182,6 +213,13 @@ def _classifier(model: ResolvedModel | str, label_names: list[str], problem_type
         )
     finally:
         hf_logging.set_verbosity(verbosity)
+    if isinstance(model, ResolvedModel) and model.kind == "minilm":
+        reset_pooler_to_identity(classifier)
+        print(
+            "MiniLM: its pooler was never trained for classification (it maps every text to nearly the same "
+            "vector), so it now passes the [CLS] vector through. See helpers.models.reset_pooler_to_identity."
+        )
+    return classifier
 
 
 def multiclass_to_multilabel(checkpoint: str | Path, label_names: list[str], *, verbose: bool = True):

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 import matplotlib
-import matplotlib.pyplot  # noqa: F401  # loads the notebook backend, which registers how Jupyter displays a Figure
+import matplotlib.pyplot
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -23,6 +23,11 @@ from sklearn.metrics import average_precision_score, precision_recall_curve
 
 from helpers.metrics import _check_probabilities, _check_targets
 from helpers.thresholds import FIXED_THRESHOLD, ThresholdCurve
+
+# pyplot loads its backend lazily, on the first pyplot figure, and these functions never make one. Load
+# it now: in Jupyter that imports the inline backend, which registers how a notebook displays a Figure
+# (without it, a returned Figure shows as the text '<Figure size ...>').
+matplotlib.pyplot._get_backend_mod()
 
 DEFAULT_LINE_COLOR = "tab:blue"
 BEST_COLOR = "tab:red"
