@@ -1,0 +1,1123 @@
+"""Hand-written German review fragments for the embedded dataset (written for this project).
+
+Every sentence here was written by the project's authors for this tutorial; nothing is copied
+from a public dataset. `compose.py` picks fragments per label and glues them into reviews.
+
+Fragment lines in the blocks below read ``<polarity> [<category>:] <text>``:
+
+* polarity ``+`` praise, ``-`` complaint, ``0`` neutral or mixed;
+* optional product categories (``k:`` clothing, ``s:`` shoes, ``a:`` audio, ``t:`` other
+  electronics, ``h:`` kitchen appliances, ``w:`` furniture, or several such as ``at:``) keep
+  product-specific sentences ("nach zwei Wäschen Löcher drin") out of reviews about a toaster;
+* slots in braces (``{tage}``, ``{ding}``, ...) are filled from `SLOTS` and `PRODUCTS`;
+* ``[a|b]`` picks one alternative, so one line yields several surface forms.
+
+Sections: ``# explicit`` names the topic ("Lieferung", "Kundenservice"); ``# implicit`` describes
+it without the topic word ("hab dreimal angerufen, keiner ging ran"); ``# brief`` is a short
+clause for a passing mention or a very short review.
+
+Labelling rule used throughout: a label applies when the review says how something on that topic
+went or is (good or bad). A mention without a judgement ("über die App bestellt", "mit PayPal
+bezahlt", "den Kundenservice musste ich nie anrufen") does not count: those are the
+`DISTRACTORS`, which carry a topic's words but not its label.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+LABELS: list[str] = [
+    "Kundenservice",
+    "Benutzererfahrung",
+    "Lieferung",
+    "Produktqualität",
+    "Preis",
+    "Zahlung",
+    "Rückgabe",
+    "Datenschutz",
+]
+
+
+class Fragment(NamedTuple):
+    """One hand-written sentence (or clause) with its tone, product category and kind."""
+
+    text: str
+    polarity: str  # "+", "-" or "0"
+    category: str | None  # letters of the product categories it fits ("k", "th"); None fits all
+    kind: str  # "explicit", "implicit", "brief", "pair"
+
+
+CATEGORIES = "ksathw"  # clothing, shoes, audio, other electronics, kitchen appliances, furniture
+
+
+class Product(NamedTuple):
+    """A product with the article forms the slots need (all singular, so verbs agree)."""
+
+    category: str
+    nom: str  # "die Jacke" -> slot {ding}
+    acc: str  # "den Rucksack" -> slot {dingakk}
+    indef: str  # "einen Rucksack" -> slot {einding}
+
+
+PRODUCTS: list[Product] = [
+    # k: clothing
+    Product("k", "die Jacke", "die Jacke", "eine Jacke"),
+    Product("k", "die Hose", "die Hose", "eine Hose"),
+    Product("k", "der Pullover", "den Pullover", "einen Pullover"),
+    Product("k", "das Kleid", "das Kleid", "ein Kleid"),
+    Product("k", "die Bluse", "die Bluse", "eine Bluse"),
+    Product("k", "der Wintermantel", "den Wintermantel", "einen Wintermantel"),
+    Product("k", "das Hemd", "das Hemd", "ein Hemd"),
+    Product("k", "die Sporthose", "die Sporthose", "eine Sporthose"),
+    Product("k", "der Schlafanzug", "den Schlafanzug", "einen Schlafanzug"),
+    Product("k", "das Shirt", "das Shirt", "ein Shirt"),
+    Product("k", "die Strickjacke", "die Strickjacke", "eine Strickjacke"),
+    # s: shoes
+    Product("s", "das Paar Sneaker", "das Paar Sneaker", "ein Paar Sneaker"),
+    Product("s", "das Paar Wanderschuhe", "das Paar Wanderschuhe", "ein Paar Wanderschuhe"),
+    Product("s", "das Paar Stiefel", "das Paar Stiefel", "ein Paar Stiefel"),
+    Product("s", "das Paar Laufschuhe", "das Paar Laufschuhe", "ein Paar Laufschuhe"),
+    # a: audio
+    Product("a", "der Kopfhörer", "den Kopfhörer", "einen Kopfhörer"),
+    Product("a", "der Lautsprecher", "den Lautsprecher", "einen Lautsprecher"),
+    Product("a", "das Headset", "das Headset", "ein Headset"),
+    # t: other electronics with a battery
+    Product("t", "die Powerbank", "die Powerbank", "eine Powerbank"),
+    Product("t", "die Smartwatch", "die Smartwatch", "eine Smartwatch"),
+    Product("t", "das Tablet", "das Tablet", "ein Tablet"),
+    Product("t", "der E-Reader", "den E-Reader", "einen E-Reader"),
+    Product("t", "das Fitnessarmband", "das Fitnessarmband", "ein Fitnessarmband"),
+    # h: electric kitchen appliances
+    Product("h", "die Kaffeemaschine", "die Kaffeemaschine", "eine Kaffeemaschine"),
+    Product("h", "der Wasserkocher", "den Wasserkocher", "einen Wasserkocher"),
+    Product("h", "der Toaster", "den Toaster", "einen Toaster"),
+    Product("h", "der Mixer", "den Mixer", "einen Mixer"),
+    Product("h", "der Sandwichmaker", "den Sandwichmaker", "einen Sandwichmaker"),
+    Product("h", "der Eierkocher", "den Eierkocher", "einen Eierkocher"),
+    # w: furniture
+    Product("w", "das Regal", "das Regal", "ein Regal"),
+    Product("w", "der Schreibtischstuhl", "den Schreibtischstuhl", "einen Schreibtischstuhl"),
+    Product("w", "der Wäscheständer", "den Wäscheständer", "einen Wäscheständer"),
+    Product("w", "der Couchtisch", "den Couchtisch", "einen Couchtisch"),
+    Product("w", "der Schuhschrank", "den Schuhschrank", "einen Schuhschrank"),
+]
+
+SLOTS: dict[str, list[str]] = {
+    "tage": ["zwei", "drei", "vier", "fünf", "sechs", "acht", "zehn", "12"],
+    "wochen": ["zwei", "drei", "vier", "sechs"],
+    "mal": ["zweimal", "dreimal", "viermal", "fünfmal", "x-mal", "zig mal"],
+    "minuten": ["20", "30", "40", "45", "50", "60"],
+    "betrag": ["15", "19,99", "25", "29", "39", "49", "59,90", "79", "120"],
+    "ersparnis": ["5", "8", "10", "15", "20"],
+    "versand": ["3,95", "4,95", "5,90", "6,99"],
+    "dienst": ["DHL", "Hermes", "DPD", "GLS", "UPS"],
+    "zahlart": ["PayPal", "Kreditkarte", "Klarna", "Apple Pay", "Lastschrift", "Sofortüberweisung"],
+    "person": ["meine Mutter", "meinen Vater", "meine Freundin", "meinen Sohn", "meine Oma",
+               "einen Kollegen", "meine Nichte", "meinen Mann", "meine Frau", "meinen Patenonkel"],
+    "tag": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+}
+
+# --- topic fragments ------------------------------------------------------------------------
+
+KUNDENSERVICE = """
+# explicit
+- Der Kundenservice ist eine einzige Katastrophe.
+- Der Kundenservice hat auf meine Mail nach {tage} Tagen immer noch nicht geantwortet.
+- Die Hotline ist dauerbesetzt, egal wann man anruft.
+- Im Chat kriegt man nur Textbausteine, die mit meiner Frage nix zu tun haben.
+- Die Dame an der Hotline war total unfreundlich und hat einfach aufgelegt.
+- Der Support antwortet nur mit Standardfloskeln.
+- Hab beim Kundendienst {mal} nachgefragt und jedes Mal was anderes gehört.
+- Vom Service kam nur eine automatische Eingangsbestätigung, danach Funkstille.
+- Der Kundenservice fühlt sich für gar nichts zuständig.
+- Der Mitarbeiter an der Hotline hatte keine Ahnung und hat mich dreimal weiterverbunden.
+- Kundenservice per Mail kann man [vergessen|knicken].
+- Mein Ticket beim Support wurde einfach geschlossen, ohne dass irgendwas gelöst war.
+- Die Warteschleife der Hotline ist eine Zumutung, {minuten} Minuten Gedudel.
+- Die Servicemitarbeiterin war patzig und hat mich nicht ausreden lassen.
+- Vom Kundenservice wird man immer nur vertröstet.
+- Auf Nachfragen reagiert der Kundenservice überhaupt nicht.
+- Der Chatbot versteht nix und einen echten Menschen erreicht man nicht.
+- Der Kundendienst hat mir was zugesagt und sich dann nicht dran gehalten.
+- Die Hotline kostet auch noch Geld und dann geht keiner ran.
+- So einen unfähigen Kundenservice hab ich selten erlebt.
+- Der Support hat meine Frage offensichtlich nicht mal gelesen.
+- Der Kundenservice [schiebt|wälzt] die Schuld immer auf andere.
+- Beim Kundenservice erreicht man [nur den Anrufbeantworter|nie jemanden].
++ Der Kundenservice war super freundlich und hat sofort geholfen.
++ Der Support hat innerhalb einer Stunde geantwortet, Respekt.
++ Die Hotline war schnell erreichbar und die Mitarbeiterin wusste sofort Bescheid.
++ Im Chat wurde mir [kompetent|schnell und freundlich] weitergeholfen.
++ Toller Kundenservice, so stell ich mir das vor.
++ Der Kundendienst hat sich sogar nochmal gemeldet, um zu fragen, ob jetzt alles passt.
++ Der Service am Telefon war kulant und total nett.
++ Der Mitarbeiter im Chat hat sich richtig Mühe gegeben.
++ Vom Support kam am nächsten Tag eine persönliche Antwort, kein Textbaustein.
++ Der Kundenservice ist erstklassig, da können sich andere eine Scheibe abschneiden.
++ Der Kundenservice hat mein Problem ohne großes Hin und Her gelöst.
++ Beim Kundendienst merkt man, dass die Leute wissen, wovon sie reden.
++ Großes Lob an den Kundenservice!
++ Die Hotline ist sogar am Wochenende besetzt, find ich stark.
+0 Der Kundenservice war nett, hat mir am Ende aber auch nicht weitergeholfen.
+0 Der Support ist freundlich, braucht aber immer ein paar Tage für eine Antwort.
+0 An der Hotline hieß es erst so, per Mail vom Service dann ganz anders.
+0 Der Kundenservice ist okay, mehr aber auch nicht.
+0 Kundenservice [bemüht|freundlich], aber nicht besonders kompetent.
+# implicit
+- Hab {mal} angerufen, keiner ging ran.
+- Auf meine E-Mail hat bis heute niemand reagiert.
+- Nach {minuten} Minuten in der Warteschleife hab ich aufgegeben.
+- Am Telefon wurde mir versprochen, dass sich jemand meldet. Gemeldet hat sich natürlich keiner.
+- Wurde am Telefon dreimal weitergereicht und musste jedes Mal alles neu erklären.
+- Es kommen nur automatische Mails zurück, ein Mensch antwortet da nie.
+- Kontaktformular abgeschickt, nie wieder was gehört.
+- Da sitzt offenbar niemand, der sich auskennt.
+- Man wird immer nur vertröstet, "wir kümmern uns drum", passiert ist nix.
+- Niemand fühlt sich zuständig, jeder schiebt es auf den nächsten.
+- Ich hab das Gefühl, meine Nachrichten landen direkt im Papierkorb.
+- Freundlich sind sie ja, aber helfen kann einem da keiner.
+- Die Frau am Telefon hat mich behandelt, als wär ich zu blöd.
+- Bei jeder Nachfrage muss man die Bestellnummer neu durchgeben, und dann passiert trotzdem nix.
+- Seit {wochen} Wochen warte ich auf den versprochenen Rückruf.
+- Auf meine Beschwerde kam eine Antwort, die überhaupt nicht zu meiner Frage gepasst hat.
+- Man schreibt drei Mails und kriegt drei verschiedene Antworten.
+- Die Dame am Telefon war genervt, bevor ich überhaupt was gesagt hatte.
+- Im Chat hängt man ewig und dann bricht die Verbindung ab.
++ Die Frau am Telefon war total lieb und hat sich sofort drum gekümmert.
++ Hab ne Mail geschrieben und noch am selben Tag eine Lösung bekommen.
++ Der junge Mann am Telefon hat sich echt Zeit für mich genommen.
++ Die Antwort kam schnell und war sogar hilfreich, das erlebt man selten.
++ Kurze Nachricht hingeschrieben, zwei Stunden später war alles geklärt.
++ Die Mitarbeiterin hat mir von sich aus einen Gutschein angeboten, weil alles so lange gedauert hat.
++ Man merkt, dass da echte Menschen sitzen, die mitdenken.
++ ks: Auf meine Frage zur Größe kam eine richtig ausführliche Antwort.
++ Ich wurde wie versprochen zurückgerufen, sogar pünktlich.
++ Am Telefon wurde mir geduldig alles erklärt.
++ Die haben sich für den Fehler entschuldigt und sofort eine Lösung angeboten.
+0 Die Leute am Telefon bemühen sich, aber man hängt ewig in der Leitung.
+0 Die Antwort kam schnell, war aber nur ein Link zu den FAQ.
+- Meine Mail wurde mit einem Satz abgespeist, der nichts mit meiner Frage zu tun hatte.
+- In der App gibt's einen Chat, aber da antwortet nur ein Bot, der nichts versteht.
+- Ich wollte nur wissen, wann mein Geld kommt, und hab drei verschiedene Antworten bekommen.
+- Die Preise konnte mir am Telefon auch keiner erklären.
++ Am Telefon war man sehr bemüht, obwohl es nur um eine Kleinigkeit an der Lieferadresse ging.
++ Wegen einer Frage zum Paket kam innerhalb von Minuten eine freundliche Antwort.
+# brief
++ Service top.
++ Kundenservice klasse.
++ Support nett und schnell.
+- Hotline nie erreichbar.
+- Kundendienst unterirdisch.
+- Service mies.
+0 Support naja.
++ Nette Leute am Telefon.
+- Keine Antwort auf Mails.
+- Keiner geht ans Telefon.
++ Super Beratung.
+"""
+
+BENUTZERERFAHRUNG = """
+# explicit
+- Die App stürzt ständig ab.
+- Die Website ist total unübersichtlich, man findet nix.
+- Die Suchfunktion auf der Seite ist ein Witz, bei "Jacke" kommen Handyhüllen.
+- Die Filter im Shop funktionieren nicht richtig.
+- Seit dem letzten App-Update lädt gar nix mehr.
+- Die Seite lädt ewig, vor allem am Handy.
+- Der Warenkorb in der App leert sich einfach von selbst.
+- Die Menüführung in der App ist total unlogisch.
+- Der Login in der App klappt nur jedes zweite Mal.
+- ks: Die Größentabelle findet man auf der Website nur mit Mühe.
+- Die App ist vollgestopft mit Pop-ups.
+- Die Schrift in der App ist winzig, {person} kommt damit gar nicht klar.
+- Im Bestellverlauf der App sieht man nur die letzten drei Bestellungen.
+- Die mobile Website ist eine Katastrophe, die Buttons liegen übereinander.
+- Die App frisst Akku ohne Ende.
+- Die Produktseiten im Shop sind so vollgepackt, dass man die wichtigen Infos übersieht.
+- Die Navigation im Shop ist ein Labyrinth.
+- Im Onlineshop verschwinden Artikel aus der Merkliste.
+- Die App zeigt Artikel als verfügbar an, die dann doch ausverkauft sind.
+- Die Website ist so langsam, dass ich zweimal abgebrochen hab.
+- Die App ist [umständlich|kompliziert] und [hakelig|träge].
+- Der Bestellvorgang auf der Seite ist viel zu verschachtelt.
++ Die App ist übersichtlich und läuft flüssig.
++ Die Website ist super aufgebaut, man findet alles auf Anhieb.
++ Bestellen über die App geht echt schnell und einfach.
++ Suchfunktion und Filter im Shop funktionieren prima.
++ Die neue App ist um Welten besser als die alte.
++ Die Merkliste in der App nutz ich ständig, voll praktisch.
++ Die Website ist schön schlicht, kein unnötiger Schnickschnack.
++ ks: Die App merkt sich meine Größe, das spart Zeit.
++ Der Shop ist auch am Handy gut bedienbar.
++ Die Produktbeschreibungen auf der Seite sind ausführlich und gut gegliedert.
++ Tolle App, läuft stabil und ist selbsterklärend.
++ Die Seite ist [angenehm|schön] übersichtlich.
+0 Die App ist eigentlich ganz okay, nur die Suche nervt.
+0 Die Website sieht schick aus, ist aber ziemlich lahm.
+0 Am PC ist der Shop gut, die App dagegen eher hakelig.
+0 Man gewöhnt sich an die App, intuitiv ist aber anders.
+0 Die Seite ist übersichtlich, aber die Filter könnten besser sein.
+- Die Website ist am Handy kaum zu benutzen.
++ Die App ist schnell und stürzt nie ab.
+# implicit
+- Man klickt sich dumm und dämlich, bis man endlich beim Warenkorb ist.
+- ks: Hab ewig gesucht, bis ich die Größenangaben gefunden hab.
+- Nach dem Update ist alles woanders, ich find nix mehr.
+- Beim Scrollen springt alles hin und her.
+- Jedes Mal, wenn ich was in den Korb legen will, hängt sich alles auf.
+- Die Produktbilder laden nicht, man sieht nur graue Kästen.
+- Auf dem Tablet ist das Layout komplett verschoben.
+- Bin dreimal rausgeflogen, bevor die Bestellung endlich durch war.
+- Ständig ploppt irgendein Fenster auf.
+- Die Sortierung nach Preis funktioniert nicht, da kommt alles durcheinander.
+- Man muss sich durch fünf Untermenüs hangeln.
+- Ein Dunkelmodus fehlt, abends blendet das total.
+- Meine Wunschliste war plötzlich leer, alles weg.
+- Die Bewertungen anderer Kunden kann man nicht filtern.
+- Der Zurück-Button schmeißt einen immer ganz an den Anfang.
+- Wer hat sich diese Bedienung ausgedacht?
+- Für jede Kleinigkeit muss man sich neu einloggen.
+- Die Vergleichsfunktion zeigt bei Schuhen Angaben für Kühlschränke an.
+- Beim Eingeben der Adresse springt der Cursor immer wieder raus.
+- Ich hab {dingakk} dreimal in den Warenkorb gelegt, drin war nie was.
+- Jede zweite Seite zeigt eine Fehlermeldung.
++ Alles mit zwei Klicks erledigt, so muss das sein.
++ Intuitiv bedienbar, auch für Leute wie mich, die nicht so technikaffin sind.
++ Man findet sich sofort zurecht.
++ Übersichtlich, schnell, keine nervigen Einblendungen.
++ Selbst {person} hat es geschafft, allein zu bestellen.
++ Das Bestellen ging so schnell, dass ich kurz dachte, es hat nicht geklappt.
++ ks: Die Größenberatung mit den zwei Fragen hat bei mir genau gepasst.
++ Man sieht auf einen Blick, wo die Bestellung gerade ist und was noch fehlt.
+0 Funktioniert, aber man muss schon wissen, wo man klicken muss.
+- Nach jedem Klick muss man wieder ganz nach oben scrollen.
++ Alles logisch aufgebaut, man muss nicht lange suchen.
+- Der Preisfilter zeigt trotzdem Sachen für 500 Euro an.
+- Die Lieferadresse lässt sich in der App nicht ändern, das Feld ist ausgegraut.
+- Die Bewertungen zur Qualität stehen ganz unten, da scrollt man ewig.
+- Wo man das Paket verfolgen kann, hab ich in der App erst nach Tagen gefunden.
++ Rechnung, Retoure, Sendungsstatus, alles findet man in der App an einer Stelle.
+# brief
+- App buggy.
+- Website unübersichtlich.
++ App top.
++ Seite übersichtlich.
+- App ständig abgestürzt.
++ Einfach zu bedienen.
+0 App geht so.
+- Shop am Handy unbrauchbar.
++ Bestellen kinderleicht.
+- Seite lädt ewig.
+"""
+
+LIEFERUNG = """
+# explicit
+- Die Lieferung hat {tage} Tage gedauert, obwohl Express gewählt war.
+- Das Paket kam erst nach {wochen} Wochen.
+- Die Lieferung war für {tag} angekündigt, gekommen ist sie drei Tage später.
+- Das Paket wurde bei einem Nachbarn drei Straßen weiter abgegeben.
+- Die Sendungsverfolgung zeigt seit Tagen "in Zustellung", passiert ist nix.
+- Der Karton war bei der Lieferung völlig zerdrückt.
+- {dienst} hat das Paket einfach vor die Tür gestellt, im Regen.
+- Teillieferung ohne Ankündigung, der Rest kam eine Woche später.
+- Die Lieferung war unvollständig, ein Teil fehlte.
+- Der Versand dauert hier echt viel zu lange.
+- Angeblich gab es einen Zustellversuch, dabei war ich den ganzen Tag zu Hause.
+- Das Paket ist beim Versand verloren gegangen.
+- Versendet wurde erst eine Woche nach der Bestellung, obwohl "sofort lieferbar" dranstand.
+- Der Paketbote hat das Paket über den Zaun geworfen.
+- Die Lieferung kam an die alte Adresse, obwohl ich die neue angegeben hatte.
+- Lieferzeit war mit zwei bis drei Tagen angegeben, es wurden fast {tage}.
+- Die Verpackung war kaputt und nass, als das Paket ankam.
+- Die Lieferung wurde zweimal verschoben.
+- Mit {dienst} gibt's jedes Mal Ärger bei der Zustellung.
+- Der Versand ist hier [eine Katastrophe|ein Trauerspiel].
+- Die Lieferung hat [ewig|eine Ewigkeit] gedauert.
++ Lieferung super schnell, schon am nächsten Tag da.
++ Der Versand war flott und das Paket gut verpackt.
++ Das Paket kam pünktlich zum angekündigten Termin.
++ Schnelle Lieferung, ordentlich verpackt.
++ Abends bestellt, zwei Tage später war das Paket da.
++ Die Zustellung lief völlig problemlos.
++ Die Lieferung kam sogar einen Tag früher als angekündigt.
++ Der Paketbote hat extra angerufen, weil ich nicht da war, sehr nett.
++ Die Sendungsverfolgung war genau, ich wusste immer, wo das Paket ist.
++ Der Versand klappt hier jedes Mal reibungslos.
++ Blitzschnelle Lieferung, [Hammer|top|klasse].
++ Mit {dienst} kam alles [pünktlich|zügig] an.
+0 Die Lieferung hat etwas gedauert, war aber so angekündigt.
+0 Der Versand war okay, nicht super schnell, aber auch nicht langsam.
+0 Das Paket kam zwar spät, aber heil an.
+0 Lieferung ging, hätte aber schneller sein können.
+- Der Fahrer hat das Paket einfach in die Mülltonne gelegt.
+- Die Sendungsnummer funktioniert nicht, man kann nichts verfolgen.
+- Der Versand hat länger gedauert als die Herstellung, so kommt's mir vor.
++ Die Lieferung mit {dienst} kam genau im angekündigten Zeitfenster.
++ Bei der Lieferung konnte ich sogar einen Wunschtag angeben.
+# implicit
+- Hab {wochen} Wochen drauf gewartet.
+- Musste es an der Packstation abholen, obwohl die Haustür angegeben war.
+- Der Bote hat nicht mal geklingelt, Zettel in den Briefkasten und weg.
+- Zum Geburtstag meiner Tochter war es natürlich noch nicht da.
+- Hing fünf Tage im Verteilzentrum fest.
+- Aus zwei Tagen wurden zehn.
+- Hab mir extra frei genommen und dann kam keiner.
+- Die Hälfte fehlte im Karton.
+- Lag irgendwann nass auf der Fußmatte.
+- Statt bei mir ist es in einer Filiale am anderen Ende der Stadt gelandet.
+- Ich musste {mal} nachfragen, wo mein Zeug bleibt.
+- Der Karton sah aus, als wäre jemand draufgesprungen.
+- Eine Woche nach der Bestellung stand immer noch "wird vorbereitet".
+- Seit {tag} liegt es angeblich "im Zustellfahrzeug".
+- Kam erst nach dem dritten Nachfragen an.
+- War eine Woche später da als versprochen.
++ War schon nach einem Tag da, Wahnsinn.
++ Stand am nächsten Morgen vor der Tür.
++ Rechtzeitig vor Weihnachten angekommen, puh.
++ Die angegebene Zeit wurde locker eingehalten.
++ Kam schneller als gedacht.
++ Bestellt am Sonntag, am Dienstag ausgepackt.
++ Alles heil angekommen, nichts zerbrochen.
++ Gut gepolstert, nix verrutscht.
++ Hatte es schneller als die Bestellbestätigung gelesen.
++ Noch vor dem Wochenende da, genau wie versprochen.
+0 Kam in einem riesigen Karton mit ganz viel Luftpolster.
+0 Hat ein paar Tage gedauert, war aber rechtzeitig da.
+- Der Bote kam erst um zehn Uhr abends, da schlaf ich fast.
+- Wurde als zugestellt markiert, war aber nirgends.
++ Der Fahrer hat es sogar bis in den vierten Stock getragen.
++ Morgens bestellt, abends da.
+- Die App hat zwar "zugestellt" angezeigt, aber da war nix.
+- Laut Mail sollte es am {tag} kommen, gekommen ist es eine Woche später.
+- Der Fahrer rief an, ich soll es mir selbst im Depot abholen.
++ Hab mir das Geld für Express gespart und es kam trotzdem am nächsten Tag.
+# brief
++ Lieferung schnell.
++ Versand fix.
+- Lieferung ewig.
+- Paket kam zu spät.
++ Kam schnell.
+- Versand lahm.
+0 Lieferung ok.
++ Pünktlich da.
+- Versand dauerte ewig.
++ Schnell geliefert.
+"""
+
+PRODUKTQUALITAET = """
+# explicit
+- Die Qualität ist echt mies.
+- {ding} ist nach drei Tagen kaputt gegangen.
+- Das Material fühlt sich billig an.
+- Die Verarbeitung lässt sehr zu wünschen übrig.
+- Die Farbe ist ganz anders als auf den Bildern.
+- ks: Der Reißverschluss klemmt schon beim ersten Anziehen.
+- {ding} riecht total chemisch.
+- ks: Die Nähte gehen nach einer Woche schon auf.
+- at: {ding} geht nach ein paar Minuten einfach aus.
+- Die Qualität hat im Vergleich zu früher echt nachgelassen.
+- {ding} sieht in echt viel billiger aus als auf den Fotos.
+- Die Verarbeitung ist schlampig, überall Klebereste.
+- h: Die Beschichtung innen löst sich schon nach wenigen Wochen.
+- Der Artikel entspricht überhaupt nicht der Beschreibung.
+- Qualitativ leider ein Totalausfall.
+- k: Der Stoff ist so dünn, dass man durchgucken kann.
+- at: Das Ladekabel ist nach zwei Wochen durchgescheuert.
+- ks: Die Größe stimmt überhaupt nicht, fällt zwei Nummern kleiner aus.
+- ath: {ding} war defekt, ging gar nicht erst an.
+- Die Qualität ist [unterirdisch|eine Frechheit|ein Witz].
+- w: {ding} ist aus so dünnem Material, dass es sich schon beim Aufbauen verbogen hat.
+- a: Der Ton von {dingakk} ist blechern und verzerrt.
+- {ding} ist leider Schrott.
+- Material und Verarbeitung sind [enttäuschend|mangelhaft].
++ {ding} ist top verarbeitet.
++ Die Qualität überzeugt, fühlt sich richtig hochwertig an.
++ {ding} sieht genauso aus wie auf den Fotos.
++ Nutze {dingakk} jetzt seit Monaten täglich, hält bombe.
++ Super Qualität, hätte ich so nicht erwartet.
++ Das Material ist robust und angenehm.
++ ks: Passt wie angegossen, die Größe stimmt genau.
++ a: Der Klang ist für die Größe erstaunlich gut.
++ hw: Lässt sich super sauber machen und sieht immer noch aus wie neu.
++ Die Verarbeitung ist sauber, keine losen Fäden, nix wackelt.
++ {ding} ist genau so wie beschrieben.
++ Die Qualität ist besser als bei den Markenprodukten, die ich vorher hatte.
++ {ding} ist [richtig schön|wunderschön|echt klasse].
++ at: Die Verbindung mit dem Handy klappt sofort und stabil.
++ w: {ding} macht einen soliden Eindruck, nichts wackelt.
++ Die Qualität ist [spitze|top|hervorragend].
+0 Die Qualität ist okay, aber nichts Besonderes.
+0 {ding} ist ganz nett, aber die Farbe ist etwas blasser als gedacht.
+0 Für den Alltag reicht die Qualität, für mehr nicht.
+0 k: Sitzt gut, nur die Ärmel sind etwas lang.
+0 Das Material ist gut, die Verarbeitung eher so mittel.
+0 {ding} ist schön, aber an einer Stelle ist ein kleiner Kratzer.
+# implicit
+- k: Nach zwei Wäschen waren Löcher drin.
+- at: Der Akku hält keinen halben Tag.
+- s: Nach dem ersten Tragen hat sich die Sohle gelöst.
+- w: Die Schrauben waren zu kurz, das hält nicht richtig.
+- s: Drückt vorne an den Zehen, egal wie lange man sie einläuft.
+- w: Die Oberfläche hatte nach einer Woche schon Flecken.
+- w: Wackelt an allen Ecken und Enden.
+- k: Färbt beim Waschen ab, jetzt ist meine weiße Wäsche rosa.
+- t: Nach einer Woche ging das Display nicht mehr an.
+- h: Der Griff ist beim ersten Benutzen abgebrochen.
+- Sieht aus wie vom Flohmarkt.
+- athw: Das Ding ist schon beim Auspacken auseinandergefallen.
+- a: Rauscht und knackt die ganze Zeit.
+- h: Nach ein paar Wochen ging der Schalter nicht mehr.
+- k: Kratzt total auf der Haut.
+- Hat nicht mal einen Monat durchgehalten.
+- k: Die Knöpfe waren nur lose angenäht.
+- Auf dem Foto sah das irgendwie edler aus.
+- w: Beim Aufbauen haben die Löcher nicht zusammengepasst, musste selbst nachbohren.
+- at: Lädt nur, wenn man das Kabel in einem bestimmten Winkel hält.
+- athw: Hat nach ein paar Tagen schon Kratzer, obwohl ich echt vorsichtig bin.
+- k: Ist nach dem Waschen zwei Nummern eingelaufen.
+- h: Jedes Mal ne Pfütze auf der Arbeitsplatte, irgendwo ist das undicht.
+- at: Verliert ständig die Verbindung.
+- k: Nach einem Tag hatte der Ärmel schon Fusseln ohne Ende.
+- ath: Ging nach zwei Wochen einfach nicht mehr.
+- athw: Fühlt sich an wie Spielzeug.
+- h: Wird außen so heiß, dass man sich die Finger verbrennt.
++ s: Läuft sich super, keine Blasen.
++ w: In einer halben Stunde aufgebaut, alles passt perfekt.
++ s: Auch nach Stunden im Regen noch trockene Füße.
++ Tut genau das, was es soll.
++ Hält jetzt schon zwei Jahre ohne Probleme.
++ k: Hab's schon zwanzigmal gewaschen und es sieht aus wie neu.
++ athw: Fühlt sich wertig an, nichts klappert.
++ at: Akku hält locker eine Woche.
++ athw: Bin echt positiv überrascht, wie stabil das ist.
++ ks: Trägt sich angenehm, auch den ganzen Tag.
++ h: Heizt super schnell auf und ist dabei leise.
++ a: Klingt satt, auch bei voller Lautstärke.
++ k: Schön warm und trotzdem nicht schwer.
++ w: Steht bombenfest, auch wenn ordentlich Gewicht drauf ist.
++ Sieht in echt sogar noch besser aus als auf dem Foto.
+0 Macht, was es soll, mehr nicht.
+0 Erfüllt seinen Zweck.
+0 k: Sitzt okay, ist aber etwas kürzer als erwartet.
+- Nach einer Woche kaputt, zurückschicken lohnt sich bei dem Aufwand aber nicht.
++ Der Preis war mir egal, Hauptsache es hält, und es hält.
++ Im Paket lag genau das, was auf den Bildern zu sehen war, und es fühlt sich auch so an.
+- In der App sah die Farbe ganz anders aus, in echt ist es eher ein trübes Grau.
+- Die anderen Bewertungen hatten recht, das Teil taugt nichts.
+# brief
++ Qualität top.
++ Ware einwandfrei.
+- Qualität mies.
+- Schnell kaputt.
++ Super Teil.
+0 Qualität ok.
+- Billig verarbeitet.
++ Passt perfekt.
+0 Ganz okay das Teil.
+- Ware defekt.
++ Tolles Produkt.
+- Nach einer Woche kaputt.
+"""
+
+PREIS = """
+# explicit
+- Viel zu teuer für das, was man bekommt.
+- Im Laden um die Ecke kostet es {ersparnis} Euro weniger.
+- Versandkosten von {versand} Euro bei so einem kleinen Teil sind frech.
+- Zwei Tage nach dem Kauf war es um 20 Prozent reduziert, ärgerlich.
+- Die Preise sind in letzter Zeit ordentlich angezogen.
+- Der Rabattcode wurde an der Kasse nicht angerechnet.
+- Preislich ist das echt unverschämt.
+- Für den Preis erwarte ich deutlich mehr.
+- Der Mindestbestellwert für kostenlosen Versand ist viel zu hoch.
+- Der Preis im Warenkorb war höher als der auf der Produktseite.
+- Der Preis ist [eine Frechheit|total überzogen|jenseits von Gut und Böse].
+- Die "Rabatte" sind ein Witz, vorher wurde einfach der Preis hochgesetzt.
+- Die Versandkosten sind [viel zu hoch|unverschämt].
++ Preis-Leistung stimmt.
++ Der Preis ist absolut fair.
++ Günstiger als überall sonst.
++ Für den Preis echt ein Schnäppchen.
++ Das Preis-Leistungs-Verhältnis ist top.
++ Preislich unschlagbar.
++ Gab sogar noch 10 Prozent Rabatt auf die erste Bestellung.
++ Kostenloser Versand ab 20 Euro, find ich fair.
++ Die Preise hier sind echt human.
++ Der Preis war [super|unschlagbar|richtig gut].
++ Im Angebot war es richtig günstig.
+0 Nicht ganz billig, aber das ist es wert.
+0 Der Preis ist okay, aber nicht günstiger als woanders.
+0 Teuer, aber man bekommt auch was dafür.
+0 Im Angebot ein guter Preis, zum Normalpreis würd ich's nicht kaufen.
+0 Der Preis ist in Ordnung, nur die Versandkosten sind happig.
+- Die Preise schwanken hier jeden Tag, das nervt.
+- Dass man für die Geschenkverpackung extra zahlen muss, find ich kleinlich.
+- Für einen Onlineshop sind die Preise echt happig.
+- Die Preise sind gefühlt doppelt so hoch wie vor einem Jahr.
++ Die Preise sind fair und es gibt oft Aktionen.
++ Mit dem Neukundenrabatt war es richtig günstig.
++ Preislich top, da kann keiner mithalten.
++ Günstiger als im Laden und kein Mindestbestellwert.
+0 Preislich im Mittelfeld.
+# implicit
+- Das ist sein Geld nicht wert.
+- Da zahlt man halt für den Namen.
+- Woanders kriegst du das für die Hälfte.
+- Für {betrag} Euro erwarte ich was anderes.
+- Hab mich geärgert, dass ich nicht auf den Black Friday gewartet hab.
+- Für so ein bisschen Plastik so viel Geld, echt nicht.
+- Drei Tage später gab es das gleiche Teil im Sale.
+- Da hab ich mich echt abzocken lassen.
+- Beim Discounter gibt's das Gleiche für ein Drittel.
++ Für das Geld kann man nicht meckern.
++ Hab's im Sale für die Hälfte geschossen.
++ Für knapp {betrag} Euro völlig in Ordnung.
++ Bei dem Kurs hab ich gleich zwei genommen.
++ Schnäppchen!
++ Kostet nur einen Bruchteil von dem, was das Original kostet.
++ Da hab ich ein echtes Schnäppchen gemacht.
++ Mehr kann man für das Geld nicht verlangen.
+0 Für das, was es kostet, okay.
+0 Billig ist anders, aber es lohnt sich.
+- Beim Blick auf die Endsumme musste ich erst mal schlucken.
+- Dafür bezahlt man echt zu viel.
+- Das hätte ich für das halbe Geld auch auf dem Flohmarkt gekriegt.
+- Man zahlt drauf, sobald man keinen Gutscheincode hat.
+- Die {ersparnis} Euro Aufpreis für die andere Farbe versteh ich nicht.
++ Für den Kurs würde ich's sofort wieder kaufen.
++ Da stimmt einfach das Verhältnis.
++ Hab {betrag} Euro gezahlt und das ist es locker wert.
++ Hat meinen Geldbeutel geschont.
+0 Kostet halt, was es kostet.
+- Beim Bezahlen hab ich gemerkt, dass es fast das Doppelte kostet wie im Laden.
+- Die Lieferung kostet extra, und zwar nicht zu knapp.
+- In der App ist alles zwei Euro teurer als auf der Website, warum auch immer.
++ Mit dem Code aus dem Newsletter hab ich nochmal 15 Prozent gespart.
+# brief
++ Preis top.
++ Günstig.
+- Zu teuer.
+- Überteuert.
++ Preis fair.
+0 Preis ok.
++ Preiswert.
+- Viel zu teuer.
+- Preis happig.
++ Top Preis.
++ Fairer Preis.
+"""
+
+ZAHLUNG = """
+# explicit
+- Der Betrag wurde doppelt abgebucht.
+- Kauf auf Rechnung wurde abgelehnt, obwohl ich hier schon oft bestellt hab.
+- Meine Kreditkarte wurde abgelehnt, obwohl alles gestimmt hat.
+- Hab eine Mahnung bekommen, obwohl die Rechnung längst bezahlt war.
+- Die Rechnung kam erst Wochen nach der Lieferung.
+- Zahlung per PayPal geht nicht, echt nicht mehr zeitgemäß.
+- Eine Zahlungsbestätigung kam nie.
+- Die Abbuchung per {zahlart} ging schief und keiner konnte mir sagen, warum.
+- Die Bezahlung mit {zahlart} wurde dreimal abgebrochen.
+- Auf der Rechnung stand ein anderer Betrag als in der Bestellbestätigung.
+- Bei Vorkasse wird erst nach Zahlungseingang verschickt, und der Zahlungseingang hat eine Woche gedauert.
+- Meinen Gutschein konnte ich beim Bezahlen nicht einlösen.
+- Die Zahlungsmöglichkeiten sind [sehr eingeschränkt|dürftig].
+- Die Bezahlung per {zahlart} hat [nicht geklappt|nicht funktioniert].
++ Die Zahlung per {zahlart} hat problemlos geklappt.
++ Bezahlen auf Rechnung, super praktisch.
++ Zahlungsarten gibt's genug, für jeden was dabei.
++ Die Ratenzahlung war unkompliziert.
++ Die Bezahlung mit {zahlart} ging in Sekunden.
++ Schön, dass man hier noch ganz klassisch per Rechnung zahlen kann.
++ Die Abbuchung kam erst mit dem Versand, find ich fair.
+0 Die Bezahlung hat geklappt, aber erst im zweiten Anlauf.
+0 {zahlart} geht, Rechnung leider nicht.
+- Die Zahlung per Lastschrift wurde ohne Grund storniert.
+- Die Rechnung hatte eine falsche Adresse und ich musste sie dreimal anfordern.
+- Bei {zahlart} wurde der Betrag reserviert und nie wieder freigegeben.
+- Zahlungserinnerung schon nach drei Tagen, ganz schön dreist.
+- Kauf auf Rechnung gibt's erst ab der zweiten Bestellung.
+- Mit {zahlart} zahlen ging auf einmal nicht mehr.
+- Die Zahlung wurde erst nach {tage} Tagen bestätigt.
++ Die Rechnung lag ordentlich bei, alles transparent.
++ Zahlungsziel von 30 Tagen, super.
++ Kauf auf Rechnung ging sogar bei der ersten Bestellung.
++ Die Rechnung kam pünktlich und war verständlich.
++ Bezahlt wird erst, wenn man die Ware hat, so muss das.
+0 Bezahlen geht, aber nur mit Kreditkarte oder PayPal.
+# implicit
+- Das Geld wurde zweimal von meinem Konto gezogen.
+- Hab eine Zahlungserinnerung gekriegt, obwohl ich am selben Tag überwiesen hab.
+- Beim Bezahlen kam ständig eine Fehlermeldung, dreimal versucht.
+- Plötzlich hat sich ein Inkassobüro gemeldet, wegen 12 Euro.
+- Mein Konto wurde belastet, obwohl die Bestellung storniert war.
+- Ich musste meine IBAN dreimal eingeben, bis es ging.
+- Die Karte wurde belastet, aber die Bestellung ist angeblich nie eingegangen.
+- Auf dem Kontoauszug stehen jetzt zwei Buchungen über den gleichen Betrag.
++ Mit zwei Klicks bezahlt, fertig.
++ Konnte nach Erhalt bezahlen, so muss das sein.
++ Dass man erst nach dem Anprobieren zahlen muss, find ich super.
+0 Hat beim zweiten Versuch dann doch geklappt mit dem Bezahlen.
+- Die Abbuchung war schon weg, bevor überhaupt klar war, ob die Ware lieferbar ist.
+- Drei Tage nach der Bestellung war plötzlich eine Gebühr von 5 Euro vom Konto weg.
+- Seit Tagen steht da "Zahlung wird geprüft".
+- Mein Geld ist weg und eine Bestellung gibt es angeblich nicht.
+- Der Betrag auf dem Kontoauszug passt nicht zu dem, was ich bestellt hab.
+- Ich sollte vorab überweisen und hab dann eine Woche auf die Bestätigung gewartet.
++ Überwiesen, am nächsten Tag war alles bestätigt.
++ Belastet wurde erst, als das Paket raus war.
++ Endlich mal ein Shop, bei dem man erst nach dem Auspacken zahlt.
+- Das Paket war schon da, die Abbuchung kam dann aber gleich doppelt.
+- Die Lieferung kam, die Rechnung erst sechs Wochen später, gleich mit Mahngebühr.
+- In der App steht immer noch "offen", obwohl ich längst bezahlt hab.
++ Hab an der Haustür beim Boten bezahlt, ging ganz easy.
+# brief
++ Bezahlung easy.
+- Doppelt abgebucht.
++ Zahlung problemlos.
+- Zahlung ging nicht.
++ Rechnungskauf top.
+- Mahnung trotz Zahlung.
++ Bezahlen einfach.
+- Rechnung falsch.
+"""
+
+RUECKGABE = """
+# explicit
+- Das Geld für die Retoure lässt nach {wochen} Wochen immer noch auf sich warten.
+- Den Retourenschein musste ich selbst ausdrucken, hab aber keinen Drucker.
+- Rücksendung nur auf eigene Kosten, das ist heute echt nicht mehr üblich.
+- Die Rückgabe wurde abgelehnt, weil angeblich Gebrauchsspuren dran waren.
+- Die Erstattung kam nur als Gutschein, nicht als Geld.
+- Meine Retoure ist laut Shop nie angekommen.
+- Ein Umtausch war nicht möglich, nur zurückschicken und neu bestellen.
+- Eine Rückgabefrist von nur 14 Tagen ist echt knapp.
+- Die Erstattung war um {versand} Euro gekürzt, ohne Begründung.
+- Die Rücksendung ist [viel zu kompliziert|eine Qual].
+- Auf die Rückerstattung warte ich [seit Wochen|bis heute].
++ Die Rücksendung war easy, der Aufkleber lag gleich bei.
++ Die Rückgabe ist kostenlos, top.
++ Der Umtausch hat reibungslos geklappt.
++ Die Erstattung ging super schnell.
++ Retoure über die Packstation, drei Tage später war das Geld zurück.
++ Die 100 Tage Rückgaberecht find ich klasse.
++ Die Rückerstattung war schon da, bevor die Retoure überhaupt angekommen war.
++ Rücksendung [problemlos|unkompliziert|einfach], so muss das sein.
+0 Die Rückgabe hat geklappt, hat aber fast drei Wochen gedauert.
+0 Die Retoure an sich war einfach, nur das Label musste ich extra anfordern.
+- Die Rücksendung wurde mit dem Hinweis "nicht originalverpackt" zurückgewiesen.
+- Die Rücksendekosten wurden einfach von der Erstattung abgezogen.
+- Auf die Gutschrift für meine Retoure warte ich seit {wochen} Wochen.
+- Ein Retourenlabel gibt's nur auf Nachfrage.
+- Die Rückgabe geht nur in der Filiale, für einen Onlineshop echt seltsam.
+- Die Rücksendung muss man vorher umständlich anmelden.
++ Die Rücksendung ist kostenlos und das Label liegt schon im Paket.
++ Retoure angemeldet, zwei Tage später war die Erstattung da.
++ Kulant beim Umtausch, obwohl die Frist schon fast rum war.
++ Die Retoure ging auch ohne Originalverpackung.
+0 Die Rückerstattung war okay, nur ohne die Versandkosten.
+# implicit
+- Das Paket zurück hat mich {versand} Euro gekostet.
+- Musste {dingakk} auf eigene Kosten zurückschicken.
+- Angeblich ist das Paket nie bei ihnen angekommen, dabei hab ich den Einlieferungsbeleg.
+- Hab's vor einem Monat zurückgeschickt und warte immer noch auf mein Geld.
+- Sie wollten es nicht zurücknehmen, weil die Verpackung geöffnet war.
+- Um mein Geld zurückzukriegen, musste ich {mal} nachhaken.
+- Zurückgeschickt am {tag}, seitdem keine Reaktion.
+- Die Gutschrift für das zurückgeschickte Teil fehlt bis heute.
++ Bei der Post abgegeben, zwei Tage später war die Gutschrift da.
++ Hab's zurückgeschickt, das Geld war drei Tage später wieder auf dem Konto.
++ ks: Passte nicht, ging aber problemlos zurück.
++ Ausgedruckt, draufgeklebt, abgegeben, fertig.
++ ks: Hab die größere Größe im Tausch bekommen, ging ganz fix.
++ Das Zurückschicken ging ohne jede Diskussion.
+0 Zurück ging es problemlos, nur das Geld hat gedauert.
+- ks: Hab die falsche Größe zurückgeschickt und statt Geld einen Gutschein bekommen, den ich nicht wollte.
+- Das zurückgeschickte Paket liegt seit zehn Tagen bei denen im Lager und keiner bucht es.
+- Zurückschicken geht nur mit einem bestimmten Paketdienst, der bei uns keine Filiale hat.
+- Jetzt soll ich beweisen, dass ich es überhaupt zurückgeschickt hab.
+- Zwei Teile zurückgeschickt, erstattet wurde nur eins.
+- Sie haben es zurückgenommen, aber {ersparnis} Euro "Bearbeitungsgebühr" einbehalten.
++ Zurückgeschickt und eine Woche später war alles erstattet, ohne Nachfragen.
++ Falsche Farbe? Kein Thema, das neue Teil war schon unterwegs, bevor das alte ankam.
++ Einfach in den Karton, Aufkleber drauf, erledigt.
+0 Das Zurückschicken war einfach, auf das Geld musste ich aber eine Weile warten.
+- Die Retoure hab ich in der App angemeldet, das Geld kam aber erst nach drei Wochen.
++ Das Paket mit der Retoure hat {dienst} bei mir abgeholt, die Erstattung kam sofort.
++ Der volle Preis wurde mir erstattet, sogar inklusive Versand.
+# brief
++ Rückgabe easy.
+- Erstattung dauert ewig.
++ Retoure problemlos.
+- Rücksendung kompliziert.
++ Umtausch fix.
+- Retoure nervig.
++ Umtausch problemlos.
+- Kein Geld zurück.
+"""
+
+DATENSCHUTZ = """
+# explicit
+- Seit der Bestellung krieg ich jeden Tag drei Newsletter, obwohl ich nix angehakt hab.
+- Das Konto löschen geht angeblich nur per Brief.
+- Meine Daten wurden offenbar weitergegeben, jetzt kriege ich Werbung von Firmen, die ich gar nicht kenne.
+- Die App will Zugriff auf Kontakte und Standort, wozu bitte?
+- Beim Cookie-Banner gibt es keinen Button zum Ablehnen.
+- Newsletter abbestellt, kommt trotzdem weiter.
+- Mein Passwort wurde mir im Klartext per Mail geschickt.
+- Jemand hat mit meinem Konto bestellt, der Account wurde offenbar gehackt.
+- Die Datenschutzerklärung ist 20 Seiten lang und keiner versteht sie.
+- Auf die Auskunft über meine gespeicherten Daten warte ich seit {wochen} Wochen.
+- Das Tracking auf der Seite ist extrem, da laufen zig Dienste im Hintergrund.
+- Man wird gezwungen, ein Kundenkonto anzulegen, als Gast bestellen geht nicht.
+- Meine Daten werden [für Werbung|an Partner] weitergegeben, ohne dass ich gefragt wurde.
++ Zwei-Faktor-Anmeldung gibt's auch, sehr gut.
++ Der Newsletter lässt sich mit einem Klick abbestellen.
++ Man kann als Gast bestellen, ohne Konto, find ich gut.
++ Die Datenschutzeinstellungen sind klar und verständlich.
++ Meine Anfrage zur Datenlöschung wurde innerhalb von zwei Tagen erledigt.
+0 Mit dem Datenschutz nehmen sie es wohl ernst, nervig ist das Cookie-Fenster trotzdem.
+- Ohne Zustimmung zu allen Cookies kann man nicht mal die Produkte ansehen.
+- Die Datenschutzeinstellungen sind so versteckt, dass man sie nie findet.
+- Nach einem Datenleck wurde mein Kundenkonto gesperrt, informiert wurde ich erst Wochen später.
+- Die App sammelt Daten ohne Ende, das sieht man schon an den Berechtigungen.
+- Mein Konto ist nach der Löschung immer noch aktiv.
+- Werbung per SMS, obwohl ich dem nie zugestimmt hab.
+- Das Passwort muss nur vier Zeichen haben, das ist doch nicht sicher.
+- Den Newsletter kann man nur abbestellen, wenn man sich vorher einloggt.
+- Für den Newsletter-Rabatt muss man Geburtsdatum und Telefonnummer angeben.
++ Endlich ein Shop, der nur die nötigsten Daten abfragt.
++ Beim Cookie-Banner kann man alles mit einem Klick ablehnen.
++ Konto gelöscht, die Bestätigung kam sofort.
++ Die Zwei-Faktor-Anmeldung gibt einem ein gutes Gefühl.
++ Datenschutz wird hier ernst genommen, das merkt man.
+0 Die Datenschutzhinweise sind lang, aber immerhin verständlich.
+# implicit
+- Wieso muss ich für {einding} mein Geburtsdatum angeben?
+- Jetzt ruft mich eine Firma an, der ich meine Nummer nie gegeben hab.
+- Jeden Tag Werbemails, abmelden klappt nicht.
+- Man fühlt sich auf Schritt und Tritt beobachtet.
+- Warum will ein Onlineshop meine Handynummer und mein Geburtsdatum?
+- Ich bekomme Spam an eine Adresse, die ich nur hier angegeben hab.
+- Nach dem Login kam eine Mail, dass sich jemand aus dem Ausland angemeldet hat.
+- Plötzlich kamen Werbebriefe von einer Firma, von der ich nie gehört hab.
++ Keine Werbemails hinterher, so soll es sein.
++ Hier wird man nicht mit Werbung zugemüllt.
+- Kaum hatte ich bestellt, kam Werbung von drei anderen Shops.
+- Warum muss ich meinen Standort freigeben, um Socken zu kaufen?
+- Ich werde das Gefühl nicht los, dass meine Adresse verkauft wurde.
+- Die wissen inzwischen mehr über mich als meine Mutter.
+- Seit der Bestellung verfolgt mich deren Werbung auf jeder Seite.
+- Jemand hat mein Passwort geändert, und ich war's nicht.
+- Die Löschung meines Kontos zieht sich jetzt seit {wochen} Wochen.
+- Meine Bestellbestätigung samt Adresse ging an eine fremde Mailadresse.
++ Ein Klick und die Werbemails waren weg.
++ Man muss nur Name und Adresse angeben, mehr nicht.
+0 Zustimmen muss man zwar einigem Kram, aber vieles kann man abwählen.
+- Nach der Lieferung kamen plötzlich Werbeanrufe auf meine Handynummer.
+- Für die Zahlung sollte ich Zugriff auf mein komplettes Bankkonto freigeben, das geht zu weit.
+- In der App kann man nicht mal einstellen, dass sie einen nicht trackt.
+- Am Telefon kannte man meine komplette Bestellhistorie, bevor ich meinen Namen gesagt hab, gruselig.
+# brief
+- Newsletter-Spam.
+- Spam ohne Ende.
++ Datenschutz ok.
+- Datenkrake.
+- Datenschutz mangelhaft.
+- Ständig Werbung.
++ Kein Spam.
+- Konto gehackt.
+"""
+
+TOPIC_BLOCKS: dict[str, str] = {
+    "Kundenservice": KUNDENSERVICE,
+    "Benutzererfahrung": BENUTZERERFAHRUNG,
+    "Lieferung": LIEFERUNG,
+    "Produktqualität": PRODUKTQUALITAET,
+    "Preis": PREIS,
+    "Zahlung": ZAHLUNG,
+    "Rückgabe": RUECKGABE,
+    "Datenschutz": DATENSCHUTZ,
+}
+
+# --- fragments that carry two labels at once ------------------------------------------------
+# Real reviews often tie two topics together in one sentence ("Geld für die Retoure kam erst
+# nach der dritten Mail an den Support"). Key: the two labels; lines as above, no sections.
+
+PAIR_BLOCKS: dict[tuple[str, str], str] = {
+    ("Lieferung", "Produktqualität"): """
+0 Kam schnell, aber schon beim Auspacken war was abgebrochen.
+- athw: Das Paket war so schlecht verpackt, dass {ding} zerkratzt ankam.
++ Schnell geliefert und die Qualität passt auch.
++ Am nächsten Tag da und {ding} ist richtig gut verarbeitet.
+0 Hat ewig gedauert, dafür ist {ding} aber top.
+- Kam spät und dann auch noch mit einem Riss.
+""",
+    ("Kundenservice", "Rückgabe"): """
++ Der Support hat mir sofort ein Retourenlabel geschickt.
+- Hab beim Kundenservice nach meiner Erstattung gefragt, seitdem höre ich nichts mehr.
+- Am Telefon wurde mir versichert, dass das Geld für die Rücksendung unterwegs ist. Ist es nicht.
++ Die Dame am Telefon hat den Umtausch direkt für mich angestoßen.
+- Wegen der Retoure hab ich {mal} angerufen, jedes Mal hieß es, das dauert noch.
+""",
+    ("Rückgabe", "Zahlung"): """
+- Statt die Retoure zu verrechnen, kam eine Mahnung über den vollen Betrag.
+- Die Erstattung für die Rücksendung ging auf eine Karte, die ich gar nicht mehr habe.
++ Retoure verbucht und die Rechnung wurde sofort angepasst, sehr sauber.
+- Hab zurückgeschickt, trotzdem wurde der volle Betrag abgebucht.
+""",
+    ("Benutzererfahrung", "Zahlung"): """
+- Beim Bezahlen in der App hängt sich alles auf.
+- {zahlart} auswählen geht in der App nicht, der Button reagiert nicht.
++ Bezahlen in der App geht mit einem Fingertipp.
+- Auf der Seite wird man beim Bezahlen dreimal zurück zum Warenkorb geschickt.
+""",
+    ("Benutzererfahrung", "Datenschutz"): """
+- Das Cookie-Banner lässt sich nur mit zehn Klicks ablehnen.
+- Die App fragt bei jedem Start wieder nach dem Standort.
+- In der App findet man nirgends, wie man den Newsletter abbestellt.
++ In der App kann man mit einem Schalter alles Tracking abstellen.
+""",
+    ("Kundenservice", "Datenschutz"): """
+- Hab um Löschung meiner Daten gebeten, der Support hat nie geantwortet.
+- Der Kundenservice wollte am Telefon mein Passwort wissen, geht's noch?
++ Der Support hat mein gehacktes Konto sofort gesperrt und alles erklärt.
+""",
+    ("Kundenservice", "Lieferung"): """
+- Paket verschwunden und die Hotline meinte nur, ich soll halt warten.
++ Der Kundenservice hat sich sofort um das verlorene Paket gekümmert und neu verschickt.
+- Hab wegen der Lieferung {mal} angerufen, keiner wusste, wo das Paket ist.
++ Die Lieferung war verspätet, aber der Support hat sich von selbst gemeldet und entschuldigt.
+""",
+    ("Lieferung", "Preis"): """
+- Versandkosten von {versand} Euro und dann dauert es trotzdem eine Woche.
+- Express extra bezahlt und trotzdem kam es erst nach {tage} Tagen.
++ Kostenloser Versand und trotzdem am nächsten Tag da.
+""",
+    ("Preis", "Produktqualität"): """
+- Für das Geld hätte ich deutlich mehr Qualität erwartet.
++ Für den Preis ist die Qualität echt erstaunlich gut.
+- Billig gekauft, billig bekommen.
+0 Die Qualität ist okay, für den Preis aber nicht mehr.
++ Hochwertiger als manches teure Markenteil.
+- Für {betrag} Euro erwarte ich, dass {ding} länger als zwei Wochen hält.
+""",
+    ("Kundenservice", "Zahlung"): """
+- Wegen der doppelten Abbuchung hab ich {mal} beim Kundenservice angerufen.
++ Die falsche Abbuchung hat der Support innerhalb eines Tages korrigiert.
+""",
+    ("Produktqualität", "Rückgabe"): """
+- War nach einer Woche kaputt, hab's direkt zurückgeschickt.
+- k: Ging zurück, weil es nach einmal Waschen eingelaufen ist.
+0 ath: {ding} war defekt, der Umtausch ging aber schnell.
+""",
+    ("Preis", "Zahlung"): """
+- Eine Gebühr für Zahlung per Rechnung, das ist frech.
+- Bei Zahlung mit {zahlart} kommen nochmal 2 Euro drauf, geht gar nicht.
+""",
+}
+
+# --- topic words without the topic: these carry NO label ------------------------------------
+
+DISTRACTORS: dict[str, list[str]] = {
+    "Kundenservice": [
+        "[Den Kundenservice|Die Hotline|Den Support] musste ich [zum Glück|bisher] nicht [kontaktieren|bemühen].",
+        "Hatte keine Fragen, deshalb kann ich zum Support nix sagen.",
+        "Meine Schwester arbeitet selbst im Kundenservice, ich weiß also, wie stressig das ist.",
+        "Zur [Hotline|Servicenummer] kann ich nichts sagen, hab [nie|noch nie] angerufen.",
+        "Hab kurz überlegt, ob ich beim Service anrufen soll, war dann aber nicht nötig.",
+        "Die Nummer vom Kundenservice hab ich mir sicherheitshalber notiert.",
+        "Ob der Support was taugt, weiß ich nicht, hab ihn nie gebraucht.",
+        "Im Chat hab ich nur nach meiner Bestellnummer gefragt.",
+    ],
+    "Benutzererfahrung": [
+        "Hab über die [App|Website] bestellt.",
+        "Bestellt übers Handy in der Mittagspause.",
+        "Auf der Website stand nur noch zwei auf Lager, da hab ich zugeschlagen.",
+        "Hab den Artikel über die [Suche|Suchfunktion|Startseite] gefunden.",
+        "Bin über Instagram auf den Shop aufmerksam geworden.",
+        "Die App hab ich mir extra für die Bestellung runtergeladen.",
+        "Das Teil hatte ich schon länger auf der Merkliste.",
+        "Gesehen hab ich es auf der Startseite der App.",
+    ],
+    "Lieferung": [
+        "Hab's mir [an die Arbeit|ins Büro|zur Packstation] liefern lassen.",
+        "Das Paket hab ich gleich an meinen Bruder weitergegeben.",
+        "Bestellt hab ich am {tag}.",
+        "Verschickt wurde mit {dienst}.",
+        "Das Paket hat [mein Nachbar|meine Nachbarin|der Kiosk unten] für mich angenommen.",
+        "Hab's zu meinen Eltern schicken lassen.",
+        "Als Versand hab ich Standard gewählt, war ja nicht eilig.",
+        "Das Paket hab ich erst nach dem Urlaub aufgemacht.",
+    ],
+    "Produktqualität": [
+        "Ist ein Geschenk, zur Qualität kann ich [also noch nix|noch nichts|nix] sagen.",
+        "Zur Haltbarkeit kann ich noch nichts sagen, hab's erst seit gestern.",
+        "Hab {dingakk} noch nicht ausgepackt.",
+        "Hatte vorher ein anderes Modell.",
+        "Ob {ding} lange hält, [wird sich zeigen|weiß ich noch nicht].",
+        "Zur Qualität schreib ich nochmal was, wenn ich es länger benutzt hab.",
+        "Die Farbe hab ich nach langem Hin und Her ausgesucht.",
+    ],
+    "Preis": [
+        "Hab [{betrag}|knapp {betrag}] Euro [gezahlt|bezahlt].",
+        "Hab's bei einer Aktion entdeckt.",
+        "Den Gutschein dafür hatte ich von meiner Tante.",
+        "Hab die Preise vorher nicht verglichen.",
+        "Der Preis stand ja dran, [das wusste ich vorher|da gibt's keine Überraschung].",
+        "Gekauft hab ich es zum normalen Preis, ohne Rabatt.",
+    ],
+    "Zahlung": [
+        "[Bezahlt|Gezahlt] hab ich mit {zahlart}.",
+        "Hab [auf Rechnung|per Vorkasse|mit Kreditkarte] bestellt.",
+        "Bezahlt hat mein Mann.",
+        "Hab per {zahlart} gezahlt, wie immer.",
+        "Die Rechnung hab ich gleich an meinen Chef weitergeleitet.",
+        "Bezahlt hab ich mit dem Gutschein von Weihnachten.",
+    ],
+    "Rückgabe": [
+        "[Zurückschicken|Eine Rücksendung|Umtauschen] war zum Glück nicht nötig.",
+        "Hoffentlich muss ich [nix|nichts] zurückschicken.",
+        "Die Rückgabefrist ist 30 Tage, falls das jemand wissen will.",
+        "Ich hab zwei Größen bestellt und eine wieder zurückgeschickt.",
+        "Umtauschen wollte ich eigentlich nicht.",
+        "Den Retourenschein hab ich vorsichtshalber aufgehoben.",
+    ],
+    "Datenschutz": [
+        "Hab als Gast bestellt, [ohne Konto|ohne Anmeldung].",
+        "Hab mich mit meinem alten Konto angemeldet.",
+        "Den Newsletter hab ich [bewusst|extra] abonniert, wegen der Rabatte.",
+        "Mein Passwort hatte ich natürlich vergessen.",
+        "Hab extra ein neues Kundenkonto angelegt.",
+        "Meine Adresse war vom letzten Mal noch gespeichert.",
+    ],
+}
+
+# --- frame: openers, fillers, closers -------------------------------------------------------
+
+OPENERS: dict[str, list[str]] = {
+    "+": ["Kurz und knapp:", "Bin zufrieden.", "Sehr gut!", "Echt super.", "Also ich bin begeistert.",
+          "Hätte ich nicht gedacht, aber:", "Positiv überrascht."],
+    "-": ["Leider eine Enttäuschung.", "Ärgerlich.", "Nie wieder.", "Also ehrlich.", "Was soll ich sagen.",
+          "Ich bin echt sauer.", "Ein Stern, weil null nicht geht.", "Schade."],
+    "0": ["Hmm.", "Ich bin zwiegespalten.", "Gemischte Gefühle.", "Also.", "Naja.", "Vorweg:",
+          "Kurz meine Erfahrung:", "Update nach ein paar Wochen:"],
+}
+
+FILLERS: list[str] = [
+    "Hab für meine Schwester bestellt.",
+    "Bestelle hier seit Jahren.",
+    "War meine erste Bestellung hier.",
+    "Ist ein Geschenk für {person}.",
+    "Hab {einding} bestellt.",
+    "Hab {einding} für {person} bestellt.",
+    "Hatte {einding} und noch ein paar Kleinigkeiten im Warenkorb.",
+    "Bin durch Zufall auf den Shop gestoßen.",
+    "Brauchte dringend {einding}.",
+    "Mein altes Teil war kaputt, also musste was Neues her.",
+    "Wurde mir von einer Freundin empfohlen.",
+    "Ich bestelle eigentlich selten online.",
+    "Zweite Bestellung in diesem Monat.",
+    "Hab {einding} als Ersatz für mein altes Teil gekauft.",
+    "Wir haben das für unsere neue Wohnung geholt.",
+    "Das war für den Urlaub gedacht.",
+    "Ich schreib sonst nie Bewertungen, aber hier muss das sein.",
+    "Hab lang überlegt, ob ich das kaufen soll.",
+]
+
+# Longer scene-setting sentences for the occasional long review (no label).
+STORY: list[str] = [
+    "Ich hatte lange nach so etwas gesucht und mich nach vielen Vergleichen für diesen Shop entschieden.",
+    "Bestellt hab ich an einem Sonntagabend, weil ich unter der Woche kaum Zeit habe.",
+    "Eigentlich kaufe ich lieber im Laden, aber in unserer Stadt gibt es so was nicht mehr.",
+    "Ich beschreib mal der Reihe nach, wie es gelaufen ist.",
+    "Vorweg: Ich bin kein Mensch, der sich schnell beschwert.",
+    "Wir sind gerade umgezogen und brauchten einiges für die neue Wohnung.",
+    "Hab {einding} für {person} zum Geburtstag bestellt, deshalb war mir das alles wichtig.",
+    "Ich hab mir vorher die Bewertungen durchgelesen und war eigentlich zuversichtlich.",
+    "Jetzt, ein paar Wochen später, kann ich ein ehrliches Fazit ziehen.",
+    "Meine Erwartungen waren ehrlich gesagt nicht besonders hoch, aber trotzdem.",
+    "Ich bestelle hier schon seit ein paar Jahren, ungefähr einmal im Monat, meistens Kleinkram.",
+    "Bestellt hatte ich {einding} und ein paar Kleinigkeiten, die ich eh gebraucht hab.",
+]
+
+CLOSERS: dict[str, list[str]] = {
+    "+": ["Gerne wieder!", "Klare Empfehlung.", "5 Sterne.", "Weiter so!", "Danke!", "Bin happy.",
+          "Jederzeit wieder.", "Top!", "Daumen hoch."],
+    "-": ["Nie wieder.", "Finger weg.", "Schade eigentlich.", "Ein Stern ist noch zu viel.",
+          "Bin echt enttäuscht.", "So nicht.", "Ich bestell hier nicht mehr.", "Leider nicht empfehlenswert."],
+    "0": ["Mal sehen.", "Naja.", "Drei Sterne.", "Kann man machen.", "Geht so.", "Mal schauen, ob ich nochmal bestelle.",
+          "Mittelmaß."],
+}
+
+# Short vague starts for very short reviews ("passt scho, kam fix").
+VAGUE: list[str] = ["naja.", "passt scho.", "joa.", "geht so.", "hm.", "okay.", "na gut.", "alles in allem ok.",
+                    "ganz ehrlich:", "tja."]
+
+# Contrast markers put before a sentence whose tone flips ("Lieferung top. Aber: ...").
+CONTRAST: dict[str, list[str]] = {
+    "-": ["Aber:", "Leider:", "Einziger Minuspunkt:", "Was mich stört:", "Negativ:", "Allerdings:"],
+    "+": ["Dafür:", "Positiv:", "Immerhin:", "Was gut war:", "Zum Glück:"],
+}
+
+# Words that may be written lower-case after ", aber" (everything else might be a noun).
+LOWERCASE_OK: frozenset[str] = frozenset(
+    """der die das den dem des ein eine einen einem ich wir es er sie man mein meine meinen mir mich
+    hab habe hat hatte war ist sind kam kommt nach vor bei mit für auf in im am zum zur nur schon erst
+    auch so sehr leider alles nichts nix noch dann da hier kein keine keiner wurde wird kann konnte
+    musste muss gab gibt würde total echt voll eigentlich bisher jetzt immer wie was wer wo dass weil
+    obwohl als wenn bis seit ohne um zu ganz ziemlich viel etwas fast kaum nie niemand einfach eher
+    zwar trotzdem sofort direkt gleich danach beim vom selbst plötzlich angeblich""".split()
+)
+
+# Colloquial rewrites (regex, replacement); each applies with some probability per review.
+COLLOQUIAL: list[tuple[str, str]] = [
+    (r"\bnicht\b", "nich"),
+    (r"\bgar nicht\b", "garnich"),
+    (r"\beine\b", "ne"),
+    (r"\beinen\b", "nen"),
+    (r"\bhabe\b", "hab"),
+    (r"\bist\b", "is"),
+    (r"\betwas\b", "was"),
+    (r"\bwirklich\b", "echt"),
+    (r"\bund\b", "u."),
+    (r"\bvielleicht\b", "vllt"),
+    (r"\bschon\b", "scho"),
+    (r"\bnichts\b", "nix"),
+    (r"\bsehr\b", "seeehr"),
+    (r"\bdas\b", "des"),
+    (r"\bjetzt\b", "jetz"),
+    (r"\bokay\b", "ok"),
+    (r"\bsuper\b", "suuuper"),
+]
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+def parse_block(block: str, default_kind: str = "explicit") -> list[Fragment]:
+    """Turn a block of ``<polarity> [cat:] text`` lines into fragments."""
+    fragments: list[Fragment] = []
+    kind = default_kind
+    for raw in block.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            kind = line.lstrip("# ").strip()
+            continue
+        polarity, text = line[0], line[1:].strip()
+        if polarity not in "+-0":
+            raise ValueError(f"Fragment without polarity: {raw!r}")
+        category = None
+        head, _, rest = text.partition(": ")
+        if rest and head and set(head) <= set(CATEGORIES):
+            category, text = head, rest.strip()
+        fragments.append(Fragment(text, polarity, category, kind))
+    return fragments
+
+
+TOPIC_FRAGMENTS: dict[str, list[Fragment]] = {label: parse_block(TOPIC_BLOCKS[label]) for label in LABELS}
+PAIR_FRAGMENTS: dict[tuple[str, str], list[Fragment]] = {
+    pair: parse_block(block, default_kind="pair") for pair, block in PAIR_BLOCKS.items()
+}
