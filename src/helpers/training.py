@@ -291,6 +291,7 @@ class FineTuned:
     folder: Path
     log_history: list
     trainer: object | None = None
+    tokenized: object | None = None  # the tokenised DatasetDict, when trained in this session
 
 
 def recipe_fingerprint(profile, splits, problem: str, use_pos_weight: bool) -> dict:
@@ -358,11 +359,12 @@ def fine_tune(
     train(trainer, resume_from_checkpoint=resume_from_checkpoint)
     final = Path(output_dir) / "final"
     trainer.save_model(str(final))
-    (final / "recipe.json").write_text(
-        json.dumps(recipe_fingerprint(profile, splits, problem, use_pos_weight), indent=2, ensure_ascii=False)
-    )
-    (final / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=2))
-    return FineTuned(trainer.model, tokenizer, final, trainer.state.log_history, trainer)
+    if trainer.is_world_process_zero():  # under torchrun, one process writes
+        (final / "recipe.json").write_text(
+            json.dumps(recipe_fingerprint(profile, splits, problem, use_pos_weight), indent=2, ensure_ascii=False)
+        )
+        (final / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=2))
+    return FineTuned(trainer.model, tokenizer, final, trainer.state.log_history, trainer, tokenized)
 
 
 def load_or_fine_tune(

@@ -1,0 +1,92 @@
+"""The command line end to end on the tiny model: train, evaluate, predict; errors; two-process DDP."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAIN = ["train", "--profile", "smoke", "--epochs", "1", "--batch-size", "16"]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    from conftest import write_reviews_csv
+
+    folder = tmp_path_factory.mktemp("cli")
+    write_reviews_csv(folder / "reviews.csv")
+    assert main([*TRAIN, "--data", str(folder / "reviews.csv"), "--output", str(folder / "run")]) == 0
+    return folder
+
+
+def test_train_writes_model_folder_and_metrics_at_05_and_tuned_thresholds(trained):
+    metrics = json.loads((trained / "run" / "metrics.json").read_text())
+    assert metrics["problem"] == "multi_label" and metrics["thresholds"]["tuned_on"] == "validation"
+    for split in ("validation", "test"):
+        assert set(metrics[split]) == {"threshold_0.5", "tuned_global", "tuned_per_label"}
+        assert 0.0 <= metrics[split]["tuned_per_label"]["micro_f1"] <= 1.0
+    assert (trained / "run" / "model" / "thresholds.json").exists()
+    assert (trained / "run" / "model" / "model.safetensors").exists()
+
+
+def test_evaluate_and_predict_use_the_saved_folder(trained, capsys, tmp_path):
+    model = str(trained / "run" / "model")
+    assert main(["evaluate", model, "--data", str(trained / "reviews.csv")]) == 0
+    assert '"saved_per_label"' in capsys.readouterr().out
+    texts = tmp_path / "new.txt"
+    texts.write_text("Das Paket kam zu spät.\n\nViel zu teuer und die Hotline ging nicht ran.\n", encoding="utf-8")
+    assert main(["predict", model, str(texts), "--output", str(tmp_path / "out.jsonl")]) == 0
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [row["text"] for row in rows] == ["Das Paket kam zu spät.", "Viel zu teuer und die Hotline ging nicht ran."]
+    assert all(row["labels"] and len(row["scores"]) == 4 for row in rows)
+
+
+def test_multiclass_flag_trains_on_one_label_per_text(tmp_path):
+    csv = tmp_path / "one.csv"
+    csv.write_text("text,labels,primary\n" + "".join(
+        f"Paket kam spät {i},Lieferung,Lieferung\nZu teuer {i},Preis,Preis\nHotline schlecht {i},Kundenservice,Kundenservice\n"
+        for i in range(20)), encoding="utf-8")
+    assert main([*TRAIN, "--data", str(csv), "--primary-column", "primary", "--multiclass", "--output", str(tmp_path / "r")]) == 0
+    metrics = json.loads((tmp_path / "r" / "metrics.json").read_text())
+    assert set(metrics["test"]) == {"multiclass", "as_multi_label"}
+
+
+def test_bad_paths_columns_and_models_get_one_line_errors(tmp_path, capsys):
+    assert main([*TRAIN, "--data", str(tmp_path / "missing.csv")]) == 2
+    assert "File not found" in capsys.readouterr().err
+    csv = tmp_path / "r.csv"
+    csv.write_text("review,labels\nGut,Preis\n", encoding="utf-8")
+    assert main([*TRAIN, "--data", str(csv)]) == 2
+    assert "no text column 'text'" in capsys.readouterr().err
+    assert main([*TRAIN, "--model", "nobody/nothing", "--output", str(tmp_path / "x")]) == 2
+    assert "Cannot load model 'nobody/nothing'" in capsys.readouterr().err
+
+
+def test_help_explains_every_option():
+    text = build_parser()._subparsers._group_actions[0].choices["train"].format_help()
+    for option in ("--model", "--epochs", "--learning-rate", "--batch-size", "--max-length", "--seed", "--pos-weight",
+                   "--output", "--resume"):
+        assert option in text
+
+
+def test_two_cpu_processes_train_with_torchrun_and_write_metrics_once(trained, tmp_path):
+    torchrun = Path(sys.executable).with_name("torchrun")
+    env = {**os.environ, "TUTORIAL_PROFILE": "smoke", "OMP_NUM_THREADS": "1"}
+    result = subprocess.run(
+        [str(torchrun), "--nproc_per_node", "2", "--master_port", "29517", "-m", "helpers", *TRAIN,
+         "--data", str(trained / "reviews.csv"), "--output", str(tmp_path / "ddp")],
+        capture_output=True, text=True, env=env, timeout=600, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.count("Metrics:") == 1  # only the main process writes
+    metrics = json.loads((tmp_path / "ddp" / "metrics.json").read_text())
+    assert metrics["test"]["tuned_per_label"]["micro_f1"] >= 0.0
+    history = json.loads((tmp_path / "ddp" / "checkpoints" / "final" / "log_history.json").read_text())
+    assert history[-1]["epoch"] == 1.0  # training finished
