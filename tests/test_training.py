@@ -127,3 +127,14 @@ def test_same_seed_same_metrics_and_cached_model_reuse(small_splits, tmp_path, c
     assert recipe["profile"]["epochs"] == SMOKE.epochs and len(recipe["train_sha256"]) == 64
     load_or_fine_tune(replace(SMOKE, epochs=1), small_splits, tmp_path / "a")
     assert "trained with other settings" in capsys.readouterr().out
+
+
+def test_out_of_memory_suggests_a_smaller_batch_or_accumulation(tiny_model, small_splits, tmp_path, monkeypatch):
+    trainer = _trainer(tiny_model, small_splits, tmp_path)
+
+    def run_out_of_memory(**kwargs):
+        raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    monkeypatch.setattr(trainer, "train", run_out_of_memory)
+    with pytest.raises(RuntimeError, match="at batch size 16. Halve the batch size and double gradient_accumulation_steps"):
+        train(trainer)
