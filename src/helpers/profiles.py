@@ -32,6 +32,7 @@ class Profile:
     learning_rate: float
     head_learning_rate: float | None  # a larger rate for the freshly initialised head
     warmup_ratio: float
+    linear_probe: bool = False  # start the multi-label head from a probe fitted on frozen features
     seed: int = 42
     reason: str = ""
 
@@ -42,6 +43,7 @@ class Profile:
             f"epochs={self.epochs}, batch_size={self.batch_size}, max_length={self.max_length}, "
             f"lr={self.learning_rate:g}"
             + (f", head lr={self.head_learning_rate:g}" if self.head_learning_rate else "")
+            + (", linear probe first" if self.linear_probe else "")
             + f". {self.reason}"
         )
 
@@ -49,15 +51,15 @@ class Profile:
 PROFILES: dict[str, Profile] = {
     "smoke": Profile(
         "smoke", model="tiny", dataset="embedded", max_train=192, max_eval=96, epochs=2, batch_size=32,
-        max_length=64, learning_rate=1e-3, head_learning_rate=None, warmup_ratio=0.0,
+        max_length=64, learning_rate=1e-3, head_learning_rate=None, warmup_ratio=0.0, linear_probe=True,
     ),
     "cpu": Profile(
         "cpu", model="minilm", dataset="embedded", max_train=None, max_eval=None, epochs=3, batch_size=32,
-        max_length=96, learning_rate=1e-4, head_learning_rate=2e-3, warmup_ratio=0.1,
+        max_length=96, learning_rate=5e-5, head_learning_rate=None, warmup_ratio=0.1, linear_probe=True,
     ),
     "gpu": Profile(
         "gpu", model="german", dataset="embedded", max_train=None, max_eval=None, epochs=4, batch_size=32,
-        max_length=128, learning_rate=5e-5, head_learning_rate=1e-3, warmup_ratio=0.1,
+        max_length=128, learning_rate=5e-5, head_learning_rate=None, warmup_ratio=0.1, linear_probe=True,
     ),
 }
 

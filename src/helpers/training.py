@@ -128,6 +128,62 @@ def bce_loss_with_pos_weight(pos_weight: np.ndarray):
     return compute_loss
 
 
+# --- linear probe: a head that starts from a solution -----------------------------------------
+
+
+def pooled_features(model, tokenizer, texts: list[str], *, max_length: int = 128, batch_size: int = 64) -> np.ndarray:
+    """The vectors the classification head sees (the pooler output), from the frozen body."""
+    import torch
+    from tqdm.auto import tqdm
+    from transformers import DataCollatorWithPadding
+
+    body = getattr(model, model.base_model_prefix)
+    device = next(model.parameters()).device
+    encoded = tokenizer(list(texts), truncation=True, max_length=max_length)
+    order = np.argsort([len(ids) for ids in encoded["input_ids"]])  # similar lengths together: little padding
+    collator = DataCollatorWithPadding(tokenizer)
+    features = np.zeros((len(texts), body.config.hidden_size), dtype=np.float32)
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        for start in tqdm(range(0, len(texts), batch_size), desc="Features", leave=False):
+            rows = order[start : start + batch_size]
+            batch = collator([{key: encoded[key][i] for key in encoded} for i in rows])
+            features[rows] = body(**{k: v.to(device) for k, v in batch.items()}).pooler_output.float().cpu().numpy()
+    model.train(was_training)
+    return features
+
+
+def fit_head_by_linear_probe(model, tokenizer, texts: list[str], labels: np.ndarray, *, max_length: int = 128,
+                             regularisation: float = 1.0) -> float:
+    """Initialise the classification head with logistic regressions fitted on frozen features.
+
+    The first stage of "linear probe, then fine-tune": a randomly initialised head sends almost no
+    useful gradient into the pretrained body, and with BCE the model first learns the label prior
+    and can stall there. Starting the head from a fitted probe avoids that. Returns the probe's
+    training micro-F1 at 0.5.
+    """
+    import torch
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+
+    from helpers.models import classification_head
+
+    features = pooled_features(model, tokenizer, texts, max_length=max_length)
+    labels = np.asarray(labels)
+    weights, biases = [], []
+    for j in range(labels.shape[1]):
+        probe = LogisticRegression(C=regularisation, max_iter=2000).fit(features, labels[:, j])
+        weights.append(probe.coef_[0])
+        biases.append(probe.intercept_[0])
+    head = classification_head(model)
+    with torch.no_grad():
+        head.weight.copy_(torch.as_tensor(np.stack(weights), dtype=head.weight.dtype))
+        head.bias.copy_(torch.as_tensor(np.array(biases), dtype=head.bias.dtype))
+    predictions = (features @ np.stack(weights).T + np.array(biases)) > 0
+    return float(f1_score(labels, predictions, average="micro", zero_division=0))
+
+
 # --- the Trainer -----------------------------------------------------------------------------
 
 
@@ -324,12 +380,10 @@ def fine_tune(
     resume_from_checkpoint: str | bool | None = None,
     device: DeviceInfo | None = None,
 ) -> FineTuned:
-    """Resolve the profile's model, tokenise, build the Trainer, train, and save the best model.
+    """Resolve the profile's model, tokenise, (linear probe,) build the Trainer, train, save the best model.
 
     The best model goes to `output_dir/final` with a `recipe.json` (see `load_or_fine_tune`).
     """
-    import json
-
     from transformers import set_seed
 
     from helpers.models import load_tokenizer, multiclass_model, multilabel_model, resolve_model
@@ -339,6 +393,10 @@ def fine_tune(
     tokenizer = load_tokenizer(resolved)
     build = multilabel_model if problem == MULTI_LABEL else multiclass_model
     model = build(resolved, splits.label_names)
+    if profile.linear_probe and problem == MULTI_LABEL:
+        score = fit_head_by_linear_probe(model, tokenizer, splits.train.texts, splits.train.labels,
+                                         max_length=profile.max_length)
+        print(f"Linear probe: the head starts from logistic regressions on frozen features (train micro-F1 {score:.3f}).")
     target = "multi_hot" if problem == MULTI_LABEL else "primary"
     tokenized = tokenize(splits.to_datasets(target=target), tokenizer, profile.max_length)
     trainer = make_trainer(
@@ -357,14 +415,28 @@ def fine_tune(
         device=device,
     )
     train(trainer, resume_from_checkpoint=resume_from_checkpoint)
+    final = save_fine_tuned(trainer, profile, splits, output_dir, problem=problem, use_pos_weight=use_pos_weight)
+    return FineTuned(trainer.model, tokenizer, final, trainer.state.log_history, trainer, tokenized)
+
+
+def save_fine_tuned(trainer, profile, splits, output_dir: str | Path, *, problem: str = MULTI_LABEL,
+                    use_pos_weight: bool = False) -> Path:
+    """Save the trained (best) model to `output_dir/final` with the recipe that made it.
+
+    `recipe.json` lets `load_or_fine_tune` reuse the model later; a thresholds file left there by
+    an earlier model is removed, since it was tuned for other weights.
+    """
+    import json
+
     final = Path(output_dir) / "final"
     trainer.save_model(str(final))
     if trainer.is_world_process_zero():  # under torchrun, one process writes
+        (final / "thresholds.json").unlink(missing_ok=True)
         (final / "recipe.json").write_text(
             json.dumps(recipe_fingerprint(profile, splits, problem, use_pos_weight), indent=2, ensure_ascii=False)
         )
         (final / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=2))
-    return FineTuned(trainer.model, tokenizer, final, trainer.state.log_history, trainer, tokenized)
+    return final
 
 
 def load_or_fine_tune(
