@@ -427,17 +427,15 @@ def write_files(frames: dict[str, pd.DataFrame]) -> None:
 
 def tfidf_baseline(splits: Splits) -> dict[str, dict[str, float]]:
     """TF-IDF + one-vs-rest logistic regression at threshold 0.5: micro/macro-F1 per split."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
-    from sklearn.multiclass import OneVsRestClassifier
 
-    vectorizer = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2)
-    model = OneVsRestClassifier(LogisticRegression(max_iter=1000))
-    model.fit(vectorizer.fit_transform(splits.train.texts), splits.train.labels)
+    from helpers.baselines import tfidf_probabilities
+
+    probabilities = tfidf_probabilities(splits.train.texts, splits.train.labels,
+                                        splits.validation.texts, splits.test.texts)
     scores = {}
-    for name in ("validation", "test"):
-        predicted = (model.predict_proba(vectorizer.transform(splits[name].texts)) >= 0.5).astype(int)
+    for name, split_probabilities in zip(("validation", "test"), probabilities):
+        predicted = (split_probabilities >= 0.5).astype(int)
         truth = splits[name].labels.astype(int)
         scores[name] = {
             "micro": float(f1_score(truth, predicted, average="micro", zero_division=0)),

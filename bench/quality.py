@@ -1,0 +1,113 @@
+"""Quality on the embedded test split: classic baselines against the multiclass and multi-label models.
+
+Rows: TF-IDF + one-vs-rest logistic regression; frozen mean-pooled sentence embeddings + logistic
+regression; the multiclass model's single label; the multi-label model at 0.5, at the tuned
+global threshold and at per-label thresholds; the same with pos_weight. Every threshold is tuned
+on validation; test is only scored. Columns: micro-F1, macro-F1, and micro-F1 on the test texts
+that carry two or more labels.
+
+    python bench/quality.py --profile cpu --json build/bench/quality.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+from helpers.baselines import embedding_probabilities, tfidf_probabilities
+from helpers.data import load_embedded
+from helpers.metrics import multi_label_rows_f1, multilabel_metrics, sigmoid, single_label_predictions
+from helpers.models import resolve_model
+from helpers.profiles import choose_profile
+from helpers.thresholds import sweep_global_threshold, tune_per_label_thresholds
+from helpers.training import load_or_fine_tune, predict_logits
+
+
+def scores(probabilities: np.ndarray, targets: np.ndarray, thresholds: float | np.ndarray) -> dict[str, float]:
+    metrics = multilabel_metrics(probabilities, targets, thresholds)
+    return {
+        "micro_f1": metrics["micro_f1"],
+        "macro_f1": metrics["macro_f1"],
+        "micro_f1_2plus": multi_label_rows_f1(probabilities, targets, thresholds, min_labels=2),
+    }
+
+
+def threshold_rows(name: str, validation: np.ndarray, test: np.ndarray, splits) -> dict[str, dict]:
+    """One model's probabilities scored at 0.5, at the tuned global and at per-label thresholds."""
+    global_curve = sweep_global_threshold(validation, splits.validation.labels)
+    per_label, _ = tune_per_label_thresholds(validation, splits.validation.labels, fallback=global_curve.best_threshold)
+    return {
+        f"{name} @ 0.5": scores(test, splits.test.labels, 0.5),
+        f"{name} @ tuned global ({global_curve.best_threshold:.2f})": scores(test, splits.test.labels, global_curve.best_threshold),
+        f"{name} @ per-label thresholds": scores(test, splits.test.labels, per_label),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", default="cpu", help="training profile for the transformer rows (default: cpu)")
+    parser.add_argument("--runs", type=Path, default=Path("runs/bench"), help="where fine-tuned models are kept and reused")
+    parser.add_argument("--json", type=Path, help="also write the table to this JSON file")
+    args = parser.parse_args()
+
+    profile = choose_profile(args.profile)
+    splits = load_embedded()
+    rows: dict[str, dict] = {}
+    seconds: dict[str, float] = {}
+
+    start = time.perf_counter()
+    validation, test = tfidf_probabilities(splits.train.texts, splits.train.labels, splits.validation.texts, splits.test.texts)
+    rows.update(threshold_rows("TF-IDF + logistic regression", validation, test, splits))
+    seconds["TF-IDF"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    encoder = resolve_model(profile.model)
+    validation, test = embedding_probabilities(encoder.name_or_path, splits.train.texts, splits.train.labels,
+                                               splits.validation.texts, splits.test.texts, max_length=profile.max_length)
+    rows.update(threshold_rows("frozen mean-pooled embeddings + LR", validation, test, splits))
+    seconds["embeddings"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    multiclass = load_or_fine_tune(profile, splits, args.runs / profile.name / "multiclass", problem="multiclass")
+    logits = predict_logits(multiclass.model, multiclass.tokenizer, splits.test.texts, max_length=profile.max_length)
+    rows["multiclass model (one label)"] = scores(single_label_predictions(logits.argmax(axis=1), splits.num_labels),
+                                                  splits.test.labels, 0.5)
+    seconds["multiclass"] = time.perf_counter() - start
+
+    for use_pos_weight in (False, True):
+        start = time.perf_counter()
+        folder = args.runs / profile.name / ("multilabel_pos_weight" if use_pos_weight else "multilabel")
+        run = load_or_fine_tune(profile, splits, folder, use_pos_weight=use_pos_weight)
+        probabilities = [sigmoid(predict_logits(run.model, run.tokenizer, split.texts, max_length=profile.max_length))
+                         for split in (splits.validation, splits.test)]
+        name = "multi-label fine-tuned" + (" + pos_weight" if use_pos_weight else "")
+        rows.update(threshold_rows(name, *probabilities, splits))
+        seconds[name] = time.perf_counter() - start
+
+    width = max(map(len, rows))
+    print(f"\nEmbedded reviews, test split ({len(splits.test)} texts, {int((splits.test.labels.sum(1) >= 2).sum())} with 2+ labels); "
+          f"profile {profile.name}, model {profile.model}")
+    print(f"{'':<{width}}  {'micro-F1':>9}{'macro-F1':>10}{'micro-F1 (2+ labels)':>22}")
+    for name, row in rows.items():
+        print(f"{name:<{width}}  {row['micro_f1']:>9.3f}{row['macro_f1']:>10.3f}{row['micro_f1_2plus']:>22.3f}")
+    best_tuned = max(v["micro_f1"] for k, v in rows.items() if k.startswith("multi-label") and "0.5" not in k)
+    tfidf_tuned = max(v["micro_f1"] for k, v in rows.items() if k.startswith("TF-IDF"))
+    embedding_tuned = max(v["micro_f1"] for k, v in rows.items() if k.startswith("frozen"))
+    print(f"\nbest tuned multi-label minus best TF-IDF: {100 * (best_tuned - tfidf_tuned):+.1f} micro-F1 points; "
+          f"minus best frozen embeddings: {100 * (best_tuned - embedding_tuned):+.1f}")
+    print("seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in seconds.items()) + " (fine-tuning is skipped when runs/ holds the model)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        meta = {"profile": profile.name, "model": profile.model, "cpu": platform.processor() or platform.machine(),
+                "cores": os.cpu_count()}
+        args.json.write_text(json.dumps({"rows": rows, "seconds": seconds, "meta": meta}, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
