@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -79,7 +80,7 @@ def main() -> int:
         env = {**os.environ, "JUPYTER_CONFIG_DIR": f"{home}/config", "JUPYTER_RUNTIME_DIR": f"{home}/runtime"}
         lab = subprocess.Popen(
             [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-             "--ServerApp.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
+             "--ServerApp.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True", "--allow-root",
              f"--ServerApp.root_dir={ROOT / 'notebooks'}"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
@@ -97,12 +98,13 @@ def main() -> int:
             lab.terminate()
             lab.wait(timeout=30)
     (args.out / f"{notebook.stem}.html").write_text(dom, encoding="utf-8")
-    cells = dom.count('class="lm-Widget jp-Cell')
+    cells = len(re.findall(r'class="[^"]*\bjp-Notebook-cell\b', dom))
+    expected = len(json.loads(notebook.read_text(encoding="utf-8"))["cells"])
     problems = []
     if title not in dom:
         problems.append(f"the title {title!r} is not on the page")
-    if cells < 3:
-        problems.append(f"only {cells} notebook cells were rendered")
+    if cells != expected:
+        problems.append(f"{cells} of the notebook's {expected} cells were rendered")
     if not screenshot.exists() or screenshot.stat().st_size < 10_000:
         problems.append("the screenshot is missing or blank")
     if problems:
