@@ -101,7 +101,8 @@ def main() -> int:
     cells = len(re.findall(r'class="[^"]*\bjp-Notebook-cell\b', dom))
     expected = len(json.loads(notebook.read_text(encoding="utf-8"))["cells"])
     problems = []
-    if title not in dom:
+    visible_text = re.sub(r"<[^>]+>", "", dom)
+    if title.replace("`", "") not in visible_text:
         problems.append(f"the title {title!r} is not on the page")
     if cells != expected:
         problems.append(f"{cells} of the notebook's {expected} cells were rendered")
