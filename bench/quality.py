@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -52,11 +53,17 @@ def threshold_rows(name: str, validation: np.ndarray, test: np.ndarray, splits) 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", default="cpu", help="training profile for the transformer rows (default: cpu)")
+    parser.add_argument("--epochs", type=float, help="override the profile's epochs")
+    parser.add_argument("--learning-rate", type=float, help="override the profile's learning rate")
+    parser.add_argument("--max-length", type=int, help="override the profile's max_length")
     parser.add_argument("--runs", type=Path, default=Path("runs/bench"), help="where fine-tuned models are kept and reused")
     parser.add_argument("--json", type=Path, help="also write the table to this JSON file")
     args = parser.parse_args()
 
-    profile = choose_profile(args.profile)
+    profile = choose_profile(args.profile, verbose=False)
+    overrides = {"epochs": args.epochs, "learning_rate": args.learning_rate, "max_length": args.max_length}
+    profile = replace(profile, **{k: v for k, v in overrides.items() if v is not None})
+    print(profile.describe())
     splits = load_embedded()
     rows: dict[str, dict] = {}
     seconds: dict[str, float] = {}
@@ -104,7 +111,7 @@ def main() -> None:
     print("seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in seconds.items()) + " (fine-tuning is skipped when runs/ holds the model)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        meta = {"profile": profile.name, "model": profile.model, "cpu": platform.processor() or platform.machine(),
+        meta = {"profile": profile.describe(), "model": profile.model, "cpu": platform.processor() or platform.machine(),
                 "cores": os.cpu_count()}
         args.json.write_text(json.dumps({"rows": rows, "seconds": seconds, "meta": meta}, indent=2, ensure_ascii=False))
 

@@ -54,8 +54,8 @@ PROFILES: dict[str, Profile] = {
         max_length=64, learning_rate=1e-3, head_learning_rate=None, warmup_ratio=0.0, linear_probe=True,
     ),
     "cpu": Profile(
-        "cpu", model="minilm", dataset="embedded", max_train=None, max_eval=None, epochs=3, batch_size=32,
-        max_length=96, learning_rate=5e-5, head_learning_rate=None, warmup_ratio=0.1, linear_probe=True,
+        "cpu", model="minilm", dataset="embedded", max_train=None, max_eval=None, epochs=2, batch_size=32,
+        max_length=128, learning_rate=1e-4, head_learning_rate=None, warmup_ratio=0.1, linear_probe=True,
     ),
     "gpu": Profile(
         "gpu", model="german", dataset="embedded", max_train=None, max_eval=None, epochs=4, batch_size=32,
