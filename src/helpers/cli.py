@@ -196,17 +196,8 @@ def command_evaluate(args: argparse.Namespace) -> dict:
     return metrics
 
 
-def read_texts(path: Path, text_column: str) -> list[str]:
-    if path.suffix.lower() == ".txt":
-        if not path.exists():
-            raise DataError(f"File not found: {path}.")
-        return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    from helpers.data import _column, _texts, read_table
-
-    return _texts(_column(read_table(path), text_column, path, "text"), path)
-
-
 def command_predict(args: argparse.Namespace) -> list[dict]:
+    from helpers.data import read_texts
     from helpers.inference import Predictor
 
     predictor = Predictor(args.model_dir)

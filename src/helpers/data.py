@@ -233,6 +233,16 @@ def read_table(path: str | Path) -> "pd.DataFrame":  # noqa: F821
     return frame
 
 
+def read_texts(path: str | Path, text_column: str = "text") -> list[str]:
+    """Texts to predict: a .txt file (one per non-empty line) or a CSV/TSV/JSONL file's text column."""
+    path = Path(path)
+    if path.suffix.lower() == ".txt":
+        if not path.exists():
+            raise DataError(f"File not found: {path}.")
+        return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return _texts(_column(read_table(path), text_column, path, "text"), path)
+
+
 def _column(frame, column: str, path: Path, role: str):
     if column not in frame.columns:
         hint = ""

@@ -131,24 +131,30 @@ def bce_loss_with_pos_weight(pos_weight: np.ndarray):
 # --- linear probe: a head that starts from a solution -----------------------------------------
 
 
-def pooled_features(model, tokenizer, texts: list[str], *, max_length: int = 128, batch_size: int = 64) -> np.ndarray:
-    """The vectors the classification head sees (the pooler output), from the frozen body."""
-    import torch
+def _length_sorted_batches(tokenizer, texts: list[str], max_length: int, batch_size: int, description: str):
+    """Yield (row indices, padded batch), texts of similar length together so that little is padding."""
     from tqdm.auto import tqdm
     from transformers import DataCollatorWithPadding
 
+    encoded = tokenizer(list(texts), truncation=True, max_length=max_length)
+    order = np.argsort([len(ids) for ids in encoded["input_ids"]])
+    collator = DataCollatorWithPadding(tokenizer)
+    for start in tqdm(range(0, len(order), batch_size), desc=description, leave=False):
+        rows = order[start : start + batch_size]
+        yield rows, collator([{key: encoded[key][i] for key in encoded} for i in rows])
+
+
+def pooled_features(model, tokenizer, texts: list[str], *, max_length: int = 128, batch_size: int = 64) -> np.ndarray:
+    """The vectors the classification head sees (the pooler output), from the frozen body."""
+    import torch
+
     body = getattr(model, model.base_model_prefix)
     device = next(model.parameters()).device
-    encoded = tokenizer(list(texts), truncation=True, max_length=max_length)
-    order = np.argsort([len(ids) for ids in encoded["input_ids"]])  # similar lengths together: little padding
-    collator = DataCollatorWithPadding(tokenizer)
     features = np.zeros((len(texts), body.config.hidden_size), dtype=np.float32)
     was_training = model.training
     model.eval()
     with torch.no_grad():
-        for start in tqdm(range(0, len(texts), batch_size), desc="Features", leave=False):
-            rows = order[start : start + batch_size]
-            batch = collator([{key: encoded[key][i] for key in encoded} for i in rows])
+        for rows, batch in _length_sorted_batches(tokenizer, texts, max_length, batch_size, "Features"):
             features[rows] = body(**{k: v.to(device) for k, v in batch.items()}).pooler_output.float().cpu().numpy()
     model.train(was_training)
     return features
@@ -326,15 +332,6 @@ def train(trainer, resume_from_checkpoint: str | bool | None = None):
         ) from error
 
 
-def predict_probabilities(trainer, dataset) -> np.ndarray:
-    """Sigmoid probabilities for a tokenised dataset (multi-label models)."""
-    from helpers.metrics import sigmoid
-
-    output = trainer.predict(dataset)
-    logits = output.predictions[0] if isinstance(output.predictions, tuple) else output.predictions
-    return sigmoid(np.asarray(logits, dtype=np.float32))
-
-
 # --- the whole recipe in one call (used by later notebooks and the command line) -------------
 
 
@@ -468,19 +465,11 @@ def load_or_fine_tune(
 def predict_logits(model, tokenizer, texts: list[str], *, max_length: int = 128, batch_size: int = 64) -> np.ndarray:
     """Logits for `texts` in batches (sorted by length, so little padding), in the original order."""
     import torch
-    from tqdm.auto import tqdm
-    from transformers import DataCollatorWithPadding
 
-    collator = DataCollatorWithPadding(tokenizer)
     device = next(model.parameters()).device
-    encoded = tokenizer(list(texts), truncation=True, max_length=max_length)
-    order = np.argsort([len(ids) for ids in encoded["input_ids"]])
     logits = np.zeros((len(texts), model.config.num_labels), dtype=np.float32)
     model.eval()
     with torch.no_grad():
-        for start in tqdm(range(0, len(texts), batch_size), desc="Predicting", leave=False):
-            rows = order[start : start + batch_size]
-            batch = collator([{key: encoded[key][i] for key in encoded} for i in rows])
-            output = model(**{key: value.to(device) for key, value in batch.items()})
-            logits[rows] = output.logits.float().cpu().numpy()
+        for rows, batch in _length_sorted_batches(tokenizer, texts, max_length, batch_size, "Predicting"):
+            logits[rows] = model(**{k: v.to(device) for k, v in batch.items()}).logits.float().cpu().numpy()
     return logits
