@@ -33,19 +33,15 @@ def mean_pooled_embeddings(model_path: str, texts: Sequence[str], *, max_length:
                            batch_size: int = 64) -> np.ndarray:
     """Sentence embeddings: the encoder's token vectors averaged over the real (unpadded) tokens."""
     import torch
-    from tqdm.auto import tqdm
     from transformers import AutoModel, AutoTokenizer
+
+    from helpers.training import batches_by_length
 
     tokenizer = AutoTokenizer.from_pretrained(model_path)
     encoder = AutoModel.from_pretrained(model_path).eval()
-    texts = list(texts)
-    order = np.argsort([len(t) for t in texts])
     vectors = np.zeros((len(texts), encoder.config.hidden_size), dtype=np.float32)
     with torch.no_grad():
-        for start in tqdm(range(0, len(texts), batch_size), desc="Embedding", leave=False):
-            rows = order[start : start + batch_size]
-            batch = tokenizer([texts[i] for i in rows], padding=True, truncation=True, max_length=max_length,
-                              return_tensors="pt")
+        for rows, batch in batches_by_length(tokenizer, list(texts), max_length, batch_size, "Embedding"):
             hidden = encoder(**batch).last_hidden_state
             mask = batch["attention_mask"].unsqueeze(-1).float()
             vectors[rows] = ((hidden * mask).sum(1) / mask.sum(1)).numpy()

@@ -131,7 +131,7 @@ def bce_loss_with_pos_weight(pos_weight: np.ndarray):
 # --- linear probe: a head that starts from a solution -----------------------------------------
 
 
-def _length_sorted_batches(tokenizer, texts: list[str], max_length: int, batch_size: int, description: str):
+def batches_by_length(tokenizer, texts: list[str], max_length: int, batch_size: int, description: str):
     """Yield (row indices, padded batch), texts of similar length together so that little is padding."""
     from tqdm.auto import tqdm
     from transformers import DataCollatorWithPadding
@@ -154,7 +154,7 @@ def pooled_features(model, tokenizer, texts: list[str], *, max_length: int = 128
     was_training = model.training
     model.eval()
     with torch.no_grad():
-        for rows, batch in _length_sorted_batches(tokenizer, texts, max_length, batch_size, "Features"):
+        for rows, batch in batches_by_length(tokenizer, texts, max_length, batch_size, "Features"):
             features[rows] = body(**{k: v.to(device) for k, v in batch.items()}).pooler_output.float().cpu().numpy()
     model.train(was_training)
     return features
@@ -470,6 +470,6 @@ def predict_logits(model, tokenizer, texts: list[str], *, max_length: int = 128,
     logits = np.zeros((len(texts), model.config.num_labels), dtype=np.float32)
     model.eval()
     with torch.no_grad():
-        for rows, batch in _length_sorted_batches(tokenizer, texts, max_length, batch_size, "Predicting"):
+        for rows, batch in batches_by_length(tokenizer, texts, max_length, batch_size, "Predicting"):
             logits[rows] = model(**{k: v.to(device) for k, v in batch.items()}).logits.float().cpu().numpy()
     return logits
