@@ -75,7 +75,7 @@ def detect_device(requested: str | None = None) -> DeviceInfo:
     if requested in (None, "mps") and has_mps:
         return DeviceInfo("mps", "Apple GPU", None, None, "fp32", 16, "Apple's MPS backend was found; training in fp32.")
     reason = "CPU requested." if requested == "cpu" else "No GPU found, so training runs on the CPU (slow; use the 'cpu' profile)."
-    return DeviceInfo("cpu", "CPU", None, None, "fp32", 16, reason)
+    return DeviceInfo("cpu", "CPU", None, None, "fp32", 32, reason)
 
 
 def precision_arguments(info: DeviceInfo) -> dict[str, bool]:
