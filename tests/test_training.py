@@ -138,3 +138,11 @@ def test_out_of_memory_suggests_a_smaller_batch_or_accumulation(tiny_model, smal
     monkeypatch.setattr(trainer, "train", run_out_of_memory)
     with pytest.raises(RuntimeError, match="at batch size 16. Halve the batch size and double gradient_accumulation_steps"):
         train(trainer)
+
+
+def test_trainer_predict_keeps_the_dataset_order(tiny_model, small_splits, tmp_path):
+    trainer = _trainer(tiny_model, small_splits, tmp_path, save_checkpoints=False)
+    output = trainer.predict(trainer.eval_dataset)
+    np.testing.assert_array_equal(output.label_ids, small_splits.validation.labels)
+    logits = predict_logits(trainer.model, trainer.processing_class, small_splits.validation.texts, max_length=32)
+    np.testing.assert_allclose(output.predictions, logits, atol=1e-5)

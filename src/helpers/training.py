@@ -208,6 +208,16 @@ def _trainer_class():
             super().__init__(*args, **kwargs)
             self.head_learning_rate = head_learning_rate
 
+        def _get_eval_sampler(self, eval_dataset):
+            # With train_sampling_strategy="group_by_length", transformers 5 also length-groups the
+            # evaluation batches, so trainer.predict() returns rows in a shuffled order that no longer
+            # matches the dataset. Evaluation gains nothing from it: keep the dataset's order.
+            from torch.utils.data import SequentialSampler
+
+            if eval_dataset is None or self.args.world_size > 1:
+                return super()._get_eval_sampler(eval_dataset)
+            return SequentialSampler(eval_dataset)
+
         def create_optimizer(self, model=None):
             if self.head_learning_rate is None or self.optimizer is not None:
                 return super().create_optimizer(model)
