@@ -77,10 +77,15 @@ def test_help_explains_every_option():
 
 
 def test_two_cpu_processes_train_with_torchrun_and_write_metrics_once(trained, tmp_path):
+    import socket
+
+    with socket.socket() as sock:  # a free port on loopback for the two processes to meet
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     torchrun = Path(sys.executable).with_name("torchrun")
     env = {**os.environ, "TUTORIAL_PROFILE": "smoke", "OMP_NUM_THREADS": "1"}
     result = subprocess.run(
-        [str(torchrun), "--nproc_per_node", "2", "--master_port", "29517", "-m", "helpers", *TRAIN,
+        [str(torchrun), "--nproc_per_node", "2", "--master_addr", "127.0.0.1", "--master_port", str(port), "-m", "helpers", *TRAIN,
          "--data", str(trained / "reviews.csv"), "--output", str(tmp_path / "ddp")],
         capture_output=True, text=True, env=env, timeout=600, cwd=ROOT,
     )
