@@ -165,21 +165,6 @@ def multiclass_model(model: ResolvedModel | str, label_names: list[str]):
     return _classifier(model, label_names, "single_label_classification")
 
 
-def pooler_spread(model, tokenizer, texts: list[str]) -> float:
-    """How much the pooled vector varies across `texts` (mean standard deviation per dimension).
-
-    A classifier head can only tell texts apart by what varies here; a value near 0 means the
-    pooler squeezes every text to nearly the same vector.
-    """
-    import torch
-
-    body = getattr(model, model.base_model_prefix, model)
-    batch = tokenizer(list(texts), padding=True, truncation=True, max_length=128, return_tensors="pt")
-    with torch.no_grad():
-        pooled = body(**batch).pooler_output
-    return float(pooled.std(dim=0).mean())
-
-
 def reset_pooler_to_identity(model) -> None:
     """Make BERT's pooler pass the [CLS] vector through (tanh of it) instead of its pre-trained projection.
 

@@ -64,12 +64,6 @@ PROFILES: dict[str, Profile] = {
 }
 
 
-def on_colab() -> bool:
-    import sys
-
-    return "google.colab" in sys.modules
-
-
 def choose_profile(name: str | None = None, *, verbose: bool = True) -> Profile:
     """The profile named here, else in TUTORIAL_PROFILE, else the one the hardware suits; printed."""
     import torch
