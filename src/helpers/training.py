@@ -309,6 +309,11 @@ def make_trainer(
         report_to="none",
         disable_tqdm=False,
         dataloader_num_workers=0,
+        # Our losses are per-batch means. Left on, this setting makes the Trainer treat them as sums over
+        # tokens and multiply them by the number of processes: under torchrun/accelerate the logged loss
+        # (and the gradient before clipping) would be N times too large.
+        average_tokens_across_devices=False,
+        ddp_find_unused_parameters=False,  # every parameter takes part in each step; skip DDP's extra search
         **precision_arguments(device),
     )
     compute_metrics = (
