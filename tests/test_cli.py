@@ -34,6 +34,9 @@ def test_train_writes_model_folder_and_metrics_at_05_and_tuned_thresholds(traine
         assert 0.0 <= metrics[split]["tuned_per_label"]["micro_f1"] <= 1.0
     assert (trained / "run" / "model" / "thresholds.json").exists()
     assert (trained / "run" / "model" / "model.safetensors").exists()
+    # one copy of the final weights: the model folder (the Trainer's epoch checkpoints are for --resume)
+    copies = [p for p in (trained / "run").rglob("model.safetensors") if not p.parent.name.startswith("checkpoint-")]
+    assert copies == [trained / "run" / "model" / "model.safetensors"]
 
 
 def test_evaluate_and_predict_use_the_saved_folder(trained, capsys, tmp_path):
@@ -97,7 +100,7 @@ def _launcher(name: str, port: int) -> list[str]:
 
 
 def _training_losses(run: Path) -> list[float]:
-    history = json.loads((run / "checkpoints" / "final" / "log_history.json").read_text())
+    history = json.loads((run / "log_history.json").read_text())
     return [entry["loss"] for entry in history if "loss" in entry]
 
 
@@ -113,10 +116,10 @@ def test_two_cpu_processes_train_and_write_metrics_once(trained, tmp_path, launc
     assert result.stdout.count("Metrics:") == 1  # only the main process writes
     metrics = json.loads((tmp_path / "ddp" / "metrics.json").read_text())
     assert set(metrics["test"]) == {"threshold_0.5", "tuned_global", "tuned_per_label"}
-    history = json.loads((tmp_path / "ddp" / "checkpoints" / "final" / "log_history.json").read_text())
+    history = json.loads((tmp_path / "ddp" / "log_history.json").read_text())
     assert history[-1]["epoch"] == 1.0  # training finished
     # two processes share the data: half the optimiser steps of the single-process run
-    single_steps = max(e["step"] for e in json.loads((trained / "run" / "checkpoints" / "final" / "log_history.json").read_text()))
+    single_steps = max(e["step"] for e in json.loads((trained / "run" / "log_history.json").read_text()))
     assert max(e["step"] for e in history) == pytest.approx(single_steps / 2, abs=1)
     # the logged loss is a per-batch mean in both runs, not multiplied by the number of processes
     ddp_first, single_first = _training_losses(tmp_path / "ddp")[0], _training_losses(trained / "run")[0]

@@ -121,8 +121,9 @@ def command_train(args: argparse.Namespace) -> dict:
     if profile.max_train is not None:
         splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.seed)
     problem = MULTICLASS if args.multiclass else MULTI_LABEL
+    # the model is saved once, below, as a model folder with its thresholds (no second copy)
     run = fine_tune(profile, splits, args.output / "checkpoints", problem=problem, use_pos_weight=args.pos_weight,
-                    resume_from_checkpoint=True if args.resume else None)
+                    resume_from_checkpoint=True if args.resume else None, save_final=False)
     trainer = run.trainer
     # trainer.predict gathers the predictions of every process, so each process sees all rows
     logits = {name: _logits(trainer.predict(run.tokenized[name])) for name in ("validation", "test")}
@@ -157,6 +158,7 @@ def command_train(args: argparse.Namespace) -> dict:
         else:
             save_model_folder(run.model, run.tokenizer, model_dir, thresholds)
         (args.output / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False))
+        (args.output / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=2))
         print(f"Model folder: {model_dir}\nMetrics: {args.output / 'metrics.json'}")
         print(_summary(metrics))
     return metrics

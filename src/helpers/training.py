@@ -391,10 +391,12 @@ def fine_tune(
     use_pos_weight: bool = False,
     resume_from_checkpoint: str | bool | None = None,
     device: DeviceInfo | None = None,
+    save_final: bool = True,
 ) -> FineTuned:
     """Resolve the profile's model, tokenise, (linear probe,) build the Trainer, train, save the best model.
 
-    The best model goes to `output_dir/final` with a `recipe.json` (see `load_or_fine_tune`).
+    The best model goes to `output_dir/final` with a `recipe.json` (see `load_or_fine_tune`);
+    `save_final=False` leaves the saving to the caller (the command line writes its own model folder).
     """
     from transformers import set_seed
 
@@ -427,8 +429,11 @@ def fine_tune(
         device=device,
     )
     train(trainer, resume_from_checkpoint=resume_from_checkpoint)
-    final = save_fine_tuned(trainer, profile, splits, output_dir, problem=problem, use_pos_weight=use_pos_weight)
-    return FineTuned(trainer.model, tokenizer, final, trainer.state.log_history, trainer, tokenized)
+    if save_final:
+        folder = save_fine_tuned(trainer, profile, splits, output_dir, problem=problem, use_pos_weight=use_pos_weight)
+    else:
+        folder = Path(output_dir)
+    return FineTuned(trainer.model, tokenizer, folder, trainer.state.log_history, trainer, tokenized)
 
 
 def save_fine_tuned(trainer, profile, splits, output_dir: str | Path, *, problem: str = MULTI_LABEL,
