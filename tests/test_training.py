@@ -13,8 +13,10 @@ from helpers.training import (
     bce_loss_with_pos_weight,
     detect_device,
     fine_tune,
+    fit_head_by_linear_probe,
     load_or_fine_tune,
     make_trainer,
+    pooled_features,
     pos_weight_from,
     precision_arguments,
     precision_for,
@@ -79,6 +81,8 @@ def test_trainer_follows_the_recipe(tiny_model, small_splits, tmp_path):
     assert (args.eval_strategy, args.save_strategy) == ("epoch", "epoch")
     assert args.metric_for_best_model == "micro_f1" and args.load_best_model_at_end
     assert args.train_sampling_strategy == "group_by_length"
+    # our losses are per-batch means: not to be multiplied by the number of DDP processes
+    assert args.average_tokens_across_devices is False and args.ddp_find_unused_parameters is False
     assert type(trainer.data_collator).__name__ == "DataCollatorWithPadding"
     optimizer = trainer.create_optimizer()
     assert sorted({group["lr"] for group in optimizer.param_groups}) == [1e-3, 1e-2]
@@ -146,3 +150,39 @@ def test_trainer_predict_keeps_the_dataset_order(tiny_model, small_splits, tmp_p
     np.testing.assert_array_equal(output.label_ids, small_splits.validation.labels)
     logits = predict_logits(trainer.model, trainer.processing_class, small_splits.validation.texts, max_length=32)
     np.testing.assert_allclose(output.predictions, logits, atol=1e-5)
+
+
+def test_linear_probe_head_reproduces_the_logistic_regressions(tiny_model, small_splits):
+    from sklearn.metrics import f1_score
+
+    from helpers.models import classification_head
+
+    tokenizer = load_tokenizer(tiny_model)
+    torch.manual_seed(0)
+    model = multilabel_model(tiny_model, small_splits.label_names)
+    texts, labels = small_splits.train.texts, small_splits.train.labels
+    before = classification_head(model).weight.detach().clone()
+    score = fit_head_by_linear_probe(model, tokenizer, texts, labels, max_length=32)
+    head = classification_head(model)
+    assert not torch.equal(before, head.weight)
+    features = pooled_features(model, tokenizer, texts, max_length=32)
+    logits = features @ head.weight.detach().numpy().T + head.bias.detach().numpy()
+    assert np.allclose(logits, predict_logits(model, tokenizer, texts, max_length=32), atol=1e-4)
+    assert score == pytest.approx(f1_score(labels, logits > 0, average="micro", zero_division=0))
+
+
+def test_frozen_features_are_reused_only_for_the_same_weights_and_texts(tiny_model, small_splits, capsys):
+    tokenizer = load_tokenizer(tiny_model)
+    model = multilabel_model(tiny_model, small_splits.label_names)
+    texts = small_splits.train.texts[:20]
+    first = pooled_features(model, tokenizer, texts, max_length=32)
+    again = pooled_features(model, tokenizer, texts, max_length=32)
+    assert "reusing the features" in capsys.readouterr().out
+    assert np.array_equal(first, again)
+    pooled_features(model, tokenizer, texts[:10], max_length=32)  # other texts: computed
+    assert "reusing" not in capsys.readouterr().out
+    with torch.no_grad():
+        model.bert.embeddings.word_embeddings.weight.mul_(2.0)  # as fine-tuning would change the body
+    changed = pooled_features(model, tokenizer, texts, max_length=32)
+    assert "reusing" not in capsys.readouterr().out
+    assert not np.allclose(first, changed)

@@ -144,11 +144,40 @@ def batches_by_length(tokenizer, texts: list[str], max_length: int, batch_size: 
         yield rows, collator([{key: encoded[key][i] for key in encoded} for i in rows])
 
 
+# Frozen features of recent (weights, texts, max_length) combinations: a second model built from the
+# same pretrained body (04 trains one without and one with pos_weight) reuses them instead of
+# running the body over every training text again.
+_FEATURE_CACHE: dict[str, np.ndarray] = {}
+_FEATURE_CACHE_SIZE = 2
+
+
+def _features_key(body, texts: list[str], max_length: int) -> str:
+    """A digest of the body's exact weights, the texts and max_length (changed weights: new key)."""
+    import hashlib
+
+    import torch
+
+    digest = hashlib.sha256(f"{max_length}|{len(texts)}".encode())
+    for text in texts:
+        digest.update(text.encode("utf-8") + b"\0")
+    for name, tensor in body.state_dict().items():
+        digest.update(name.encode())
+        digest.update(tensor.detach().cpu().contiguous().view(-1).view(torch.uint8).numpy().tobytes())
+    return digest.hexdigest()
+
+
 def pooled_features(model, tokenizer, texts: list[str], *, max_length: int = 128, batch_size: int = 64) -> np.ndarray:
-    """The vectors the classification head sees (the pooler output), from the frozen body."""
+    """The vectors the classification head sees (the pooler output), from the frozen body.
+
+    Computed once per weights, texts and max_length in a session; a repeat call says it reuses them.
+    """
     import torch
 
     body = getattr(model, model.base_model_prefix)
+    key = _features_key(body, texts, max_length)
+    if key in _FEATURE_CACHE:
+        print("Features: the same frozen weights, texts and max_length as before; reusing the features.")
+        return _FEATURE_CACHE[key].copy()
     device = next(model.parameters()).device
     features = np.zeros((len(texts), body.config.hidden_size), dtype=np.float32)
     was_training = model.training
@@ -157,6 +186,9 @@ def pooled_features(model, tokenizer, texts: list[str], *, max_length: int = 128
         for rows, batch in batches_by_length(tokenizer, texts, max_length, batch_size, "Features"):
             features[rows] = body(**{k: v.to(device) for k, v in batch.items()}).pooler_output.float().cpu().numpy()
     model.train(was_training)
+    _FEATURE_CACHE[key] = features.copy()
+    while len(_FEATURE_CACHE) > _FEATURE_CACHE_SIZE:
+        del _FEATURE_CACHE[next(iter(_FEATURE_CACHE))]  # the oldest entry
     return features
 
 
