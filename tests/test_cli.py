@@ -61,6 +61,13 @@ def test_multiclass_flag_trains_on_one_label_per_text(tmp_path):
     assert set(metrics["test"]) == {"multiclass", "as_multi_label"}
 
 
+def test_bf16_can_be_asked_for_on_a_cpu(trained, tmp_path):
+    assert main([*TRAIN, "--data", str(trained / "reviews.csv"), "--precision", "bf16", "--output", str(tmp_path)]) == 0
+    metrics = json.loads((tmp_path / "metrics.json").read_text())
+    assert metrics["precision"] == "bf16"
+    assert json.loads((trained / "run" / "metrics.json").read_text())["precision"] == "fp32"  # the CPU default
+
+
 def test_bad_paths_columns_and_models_get_one_line_errors(tmp_path, capsys):
     assert main([*TRAIN, "--data", str(tmp_path / "missing.csv")]) == 2
     assert "File not found" in capsys.readouterr().err
@@ -70,6 +77,8 @@ def test_bad_paths_columns_and_models_get_one_line_errors(tmp_path, capsys):
     assert "no text column 'text'" in capsys.readouterr().err
     assert main([*TRAIN, "--model", "nobody/nothing", "--output", str(tmp_path / "x")]) == 2
     assert "Cannot load model 'nobody/nothing'" in capsys.readouterr().err
+    assert main([*TRAIN, "--precision", "fp16", "--output", str(tmp_path / "y")]) == 2
+    assert "fp16 training needs a CUDA GPU" in capsys.readouterr().err
 
 
 def test_help_explains_every_option():

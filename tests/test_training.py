@@ -16,6 +16,8 @@ from helpers.training import (
     fit_head_by_linear_probe,
     load_or_fine_tune,
     make_trainer,
+    DeviceInfo,
+    PrecisionError,
     pooled_features,
     pos_weight_from,
     precision_arguments,
@@ -23,6 +25,7 @@ from helpers.training import (
     predict_logits,
     tokenize,
     train,
+    with_precision,
 )
 
 SMOKE = replace(PROFILES["smoke"], epochs=2, batch_size=16)
@@ -186,3 +189,19 @@ def test_frozen_features_are_reused_only_for_the_same_weights_and_texts(tiny_mod
     changed = pooled_features(model, tokenizer, texts, max_length=32)
     assert "reusing" not in capsys.readouterr().out
     assert not np.allclose(first, changed)
+
+
+def test_precision_can_be_chosen_where_the_device_supports_it(capsys):
+    cpu = detect_device("cpu")
+    assert with_precision(cpu, "auto") is cpu and with_precision(cpu, "fp32") is cpu
+    bf16 = with_precision(cpu, "bf16")
+    assert bf16.precision == "bf16" and precision_arguments(bf16) == {"bf16": True, "fp16": False, "use_cpu": True}
+    assert "bf16 units" in capsys.readouterr().out  # says whether this CPU will be faster or slower
+    with pytest.raises(PrecisionError, match="needs a CUDA GPU"):
+        with_precision(cpu, "fp16")
+    t4 = DeviceInfo("cuda", "Tesla T4", 15.0, (7, 5), "fp16", 32, "A CUDA GPU was found.")
+    with pytest.raises(PrecisionError, match="7.5.*no bf16 units.*fp16"):
+        with_precision(t4, "bf16")
+    assert with_precision(t4, "fp32").precision == "fp32"
+    with pytest.raises(ValueError, match="Unknown precision"):
+        with_precision(cpu, "int8")

@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("--seed", type=int, help="random seed (same seed, same result on CPU)")
     settings.add_argument("--pos-weight", action="store_true", help="weight each label's positives by negatives/positives")
     settings.add_argument("--multiclass", action="store_true", help="one label per text (CrossEntropyLoss) instead of multi-label")
+    settings.add_argument("--precision", choices=("auto", "fp32", "bf16", "fp16"), default="auto",
+                          help="auto: bf16 on GPUs of compute capability 8.0+, fp16 on older GPUs, fp32 on a CPU; "
+                          "bf16 on a CPU is faster only where it has AMX or AVX512-BF16 units")
     settings.add_argument("--strategy", choices=("per_label", "global", "fixed"), default="per_label",
                           help="thresholds used by the saved model (default: per_label)")
     settings.add_argument("--output", type=Path, default=Path("runs/cli"), help="output folder (default: runs/cli)")
@@ -114,8 +117,10 @@ def command_train(args: argparse.Namespace) -> dict:
     from helpers.inference import save_model_folder
     from helpers.metrics import multiclass_metrics, multilabel_metrics, sigmoid, single_label_predictions
     from helpers.thresholds import tune_thresholds
-    from helpers.training import MULTI_LABEL, MULTICLASS, fine_tune
+    from helpers.training import MULTI_LABEL, MULTICLASS, detect_device, fine_tune, with_precision
 
+    device = with_precision(detect_device(), args.precision)  # first: a precision the device lacks fails at once
+    print(device.summary())
     profile = _profile(args)
     splits = load_data(args)
     if profile.max_train is not None:
@@ -123,11 +128,12 @@ def command_train(args: argparse.Namespace) -> dict:
     problem = MULTICLASS if args.multiclass else MULTI_LABEL
     # the model is saved once, below, as a model folder with its thresholds (no second copy)
     run = fine_tune(profile, splits, args.output / "checkpoints", problem=problem, use_pos_weight=args.pos_weight,
-                    resume_from_checkpoint=True if args.resume else None, save_final=False)
+                    resume_from_checkpoint=True if args.resume else None, save_final=False, device=device)
     trainer = run.trainer
     # trainer.predict gathers the predictions of every process, so each process sees all rows
     logits = {name: _logits(trainer.predict(run.tokenized[name])) for name in ("validation", "test")}
-    metrics: dict = {"profile": profile.name, "model": profile.model, "problem": problem, "label_names": splits.label_names}
+    metrics: dict = {"profile": profile.name, "model": profile.model, "problem": problem, "precision": device.precision,
+                     "label_names": splits.label_names}
     if problem == MULTICLASS:
         for name in ("validation", "test"):
             truth = splits.primary_ids(name)
@@ -220,11 +226,12 @@ def command_predict(args: argparse.Namespace) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from helpers.models import ModelNotAvailable
+    from helpers.training import PrecisionError
 
     handlers = {"train": command_train, "evaluate": command_evaluate, "predict": command_predict}
     try:
         handlers[args.command](args)
-    except (DataError, ModelNotAvailable, FileNotFoundError) as error:
+    except (DataError, ModelNotAvailable, FileNotFoundError, PrecisionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0

@@ -78,6 +78,51 @@ def detect_device(requested: str | None = None) -> DeviceInfo:
     return DeviceInfo("cpu", "CPU", None, None, "fp32", 32, reason)
 
 
+PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+
+
+class PrecisionError(ValueError):
+    """A precision the device cannot train in."""
+
+
+def cpu_has_bf16_units() -> bool:
+    """Whether the CPU computes bf16 natively (Intel AMX or AVX512-BF16), as far as torch can tell."""
+    import torch
+
+    probes = [getattr(torch.cpu, name, None) for name in ("_is_amx_tile_supported", "_is_avx512_bf16_supported")]
+    return any(probe() for probe in probes if probe is not None)
+
+
+def with_precision(info: DeviceInfo, precision: str) -> DeviceInfo:
+    """`info` with the precision asked for; "auto" keeps the device's own choice. Says what it changed."""
+    from dataclasses import replace
+
+    if precision not in PRECISIONS:
+        raise PrecisionError(f"Unknown precision {precision!r}; choose one of {PRECISIONS}.")
+    if precision in ("auto", info.precision):
+        return info
+    if info.device == "mps":
+        raise PrecisionError("On Apple's MPS backend this recipe trains in fp32 only; use --precision fp32 (or auto).")
+    if info.device == "cpu" and precision == "fp16":
+        raise PrecisionError("fp16 training needs a CUDA GPU. On a CPU use fp32 (the default) or bf16.")
+    if info.device == "cuda" and precision == "bf16" and info.compute_capability < (8, 0):
+        major, minor = info.compute_capability
+        raise PrecisionError(
+            f"{info.name} (compute capability {major}.{minor}) has no bf16 units: bf16 needs 8.0 or higher. "
+            f"Use fp16 (the default on this GPU) or fp32."
+        )
+    reason = f"Precision {precision} was asked for instead of {info.precision}."
+    if info.device == "cpu" and precision == "bf16":
+        reason += (
+            " This CPU has bf16 units (AMX or AVX512-BF16), so bf16 autocast should be faster than fp32."
+            if cpu_has_bf16_units()
+            else " This CPU has no bf16 units (AMX or AVX512-BF16): expect bf16 to be slower than fp32."
+        )
+    changed = replace(info, precision=precision, reason=f"{info.reason} {reason}")
+    print(reason)
+    return changed
+
+
 def precision_arguments(info: DeviceInfo) -> dict[str, bool]:
     """The TrainingArguments flags for the device's precision."""
     return {
