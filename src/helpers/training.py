@@ -189,20 +189,20 @@ def batches_by_length(tokenizer, texts: list[str], max_length: int, batch_size: 
         yield rows, collator([{key: encoded[key][i] for key in encoded} for i in rows])
 
 
-# Frozen features of recent (weights, texts, max_length) combinations: a second model built from the
+# Frozen features of recent (weights, tokenizer, texts, max_length) combinations: a second model built from the
 # same pretrained body (04 trains one without and one with pos_weight) reuses them instead of
 # running the body over every training text again.
 _FEATURE_CACHE: dict[str, np.ndarray] = {}
 _FEATURE_CACHE_SIZE = 2
 
 
-def _features_key(body, texts: list[str], max_length: int) -> str:
-    """A digest of the body's exact weights, the texts and max_length (changed weights: new key)."""
+def _features_key(body, tokenizer, texts: list[str], max_length: int) -> str:
+    """A digest of the body's exact weights, the tokenizer, the texts and max_length (changed weights: new key)."""
     import hashlib
 
     import torch
 
-    digest = hashlib.sha256(f"{max_length}|{len(texts)}".encode())
+    digest = hashlib.sha256(f"{max_length}|{len(texts)}|{tokenizer.name_or_path}|{len(tokenizer)}".encode())
     for text in texts:
         digest.update(text.encode("utf-8") + b"\0")
     for name, tensor in body.state_dict().items():
@@ -219,7 +219,7 @@ def pooled_features(model, tokenizer, texts: list[str], *, max_length: int = 128
     import torch
 
     body = getattr(model, model.base_model_prefix)
-    key = _features_key(body, texts, max_length)
+    key = _features_key(body, tokenizer, texts, max_length)
     if key in _FEATURE_CACHE:
         print("Features: the same frozen weights, texts and max_length as before; reusing the features.")
         return _FEATURE_CACHE[key].copy()
