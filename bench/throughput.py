@@ -22,7 +22,7 @@ from transformers import DataCollatorWithPadding, Trainer, TrainingArguments, de
 
 from helpers.data import load_embedded
 from helpers.models import load_tokenizer, multilabel_model, resolve_model
-from helpers.training import detect_device, precision_arguments, predict_logits
+from helpers.training import detect_device, precision_arguments, predict_logits, tokenize, with_precision
 
 
 def training_rate(model_request, splits, tokenizer, *, ours: bool, steps: int, batch_size: int, max_length: int,
@@ -32,11 +32,10 @@ def training_rate(model_request, splits, tokenizer, *, ours: bool, steps: int, b
     model = multilabel_model(model_request, splits.label_names)
     datasets = splits.to_datasets()
     if ours:
-        tokenized = datasets.map(lambda b: tokenizer(b["text"], truncation=True, max_length=max_length),
-                                 batched=True, remove_columns=["text"])
-        collator, sampling, precision = DataCollatorWithPadding(tokenizer), "group_by_length", precision_arguments(device)
+        tokenized = tokenize(datasets, tokenizer, max_length)
         if cpu_bf16:  # bf16 autocast on the CPU: fast only where the CPU has bf16 units (e.g. AMX)
-            precision = {**precision, "bf16": True}
+            device = with_precision(device, "bf16")
+        collator, sampling, precision = DataCollatorWithPadding(tokenizer), "group_by_length", precision_arguments(device)
     else:
         tokenized = datasets.map(lambda b: tokenizer(b["text"], truncation=True, max_length=max_length, padding="max_length"),
                                  batched=True, remove_columns=["text"])

@@ -84,7 +84,7 @@ def test_bad_paths_columns_and_models_get_one_line_errors(tmp_path, capsys):
 def test_help_explains_every_option():
     text = build_parser()._subparsers._group_actions[0].choices["train"].format_help()
     for option in ("--model", "--epochs", "--learning-rate", "--batch-size", "--max-length", "--seed", "--pos-weight",
-                   "--output", "--resume"):
+                   "--precision", "--output", "--resume"):
         assert option in text
 
 
@@ -108,9 +108,8 @@ def _launcher(name: str, port: int) -> list[str]:
             "--main_process_port", str(port)]
 
 
-def _training_losses(run: Path) -> list[float]:
-    history = json.loads((run / "log_history.json").read_text())
-    return [entry["loss"] for entry in history if "loss" in entry]
+def _history(run: Path) -> list[dict]:
+    return json.loads((run / "log_history.json").read_text())
 
 
 @pytest.mark.parametrize("launcher", ["torchrun", "accelerate"])
@@ -125,11 +124,10 @@ def test_two_cpu_processes_train_and_write_metrics_once(trained, tmp_path, launc
     assert result.stdout.count("Metrics:") == 1  # only the main process writes
     metrics = json.loads((tmp_path / "ddp" / "metrics.json").read_text())
     assert set(metrics["test"]) == {"threshold_0.5", "tuned_global", "tuned_per_label"}
-    history = json.loads((tmp_path / "ddp" / "log_history.json").read_text())
+    history, single = _history(tmp_path / "ddp"), _history(trained / "run")
     assert history[-1]["epoch"] == 1.0  # training finished
     # two processes share the data: half the optimiser steps of the single-process run
-    single_steps = max(e["step"] for e in json.loads((trained / "run" / "log_history.json").read_text()))
-    assert max(e["step"] for e in history) == pytest.approx(single_steps / 2, abs=1)
+    assert max(e["step"] for e in history) == pytest.approx(max(e["step"] for e in single) / 2, abs=1)
     # the logged loss is a per-batch mean in both runs, not multiplied by the number of processes
-    ddp_first, single_first = _training_losses(tmp_path / "ddp")[0], _training_losses(trained / "run")[0]
+    ddp_first, single_first = (next(e["loss"] for e in run if "loss" in e) for run in (history, single))
     assert ddp_first == pytest.approx(single_first, rel=0.25)

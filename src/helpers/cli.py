@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.data import DataError, Splits
+from helpers.training import PRECISIONS
 
 
 def _add_data_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("--seed", type=int, help="random seed (same seed, same result on CPU)")
     settings.add_argument("--pos-weight", action="store_true", help="weight each label's positives by negatives/positives")
     settings.add_argument("--multiclass", action="store_true", help="one label per text (CrossEntropyLoss) instead of multi-label")
-    settings.add_argument("--precision", choices=("auto", "fp32", "bf16", "fp16"), default="auto",
+    settings.add_argument("--precision", choices=PRECISIONS, default="auto",
                           help="auto: bf16 on GPUs of compute capability 8.0+, fp16 on older GPUs, fp32 on a CPU; "
                           "bf16 on a CPU is faster only where it has AMX or AVX512-BF16 units")
     settings.add_argument("--strategy", choices=("per_label", "global", "fixed"), default="per_label",
@@ -179,9 +180,8 @@ def _summary(metrics: dict) -> str:
     lines = []
     for name in ("validation", "test"):
         for setting, values in metrics[name].items():
-            score = values.get("micro_f1", values.get("macro_f1"))
             key = "micro_f1" if "micro_f1" in values else "macro_f1"
-            lines.append(f"  {name:<10} {setting:<16} {key} = {score:.3f}")
+            lines.append(f"  {name:<10} {setting:<16} {key} = {values[key]:.3f}")
     return "\n".join(lines)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from helpers.models import config_label_names
 from helpers.thresholds import Thresholds
 
 THRESHOLDS_FILE = "thresholds.json"
@@ -23,7 +24,7 @@ THRESHOLDS_FILE = "thresholds.json"
 def save_model_folder(model, tokenizer, folder: str | Path, thresholds: Thresholds) -> Path:
     """Write weights (safetensors), tokenizer and thresholds into `folder`; return it."""
     folder = Path(folder)
-    names = [model.config.id2label[i] for i in range(model.config.num_labels)]
+    names = config_label_names(model.config)
     if names != thresholds.label_names:
         raise ValueError(f"Thresholds are for labels {thresholds.label_names}, the model has {names}.")
     folder.mkdir(parents=True, exist_ok=True)
@@ -73,7 +74,7 @@ class Predictor:
             raise ValueError(
                 f"{folder} holds a model with problem_type={config.problem_type!r}; Predictor is for multi-label models."
             )
-        self.label_names = [config.id2label[i] for i in range(config.num_labels)]
+        self.label_names = config_label_names(config)
         if self.label_names != self.thresholds.label_names:
             raise ValueError(
                 f"{thresholds_path} is for labels {self.thresholds.label_names}, the model has {self.label_names}."

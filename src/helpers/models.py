@@ -155,6 +155,11 @@ def label_mappings(label_names: list[str]) -> tuple[dict[int, str], dict[str, in
     return id2label, {name: i for i, name in id2label.items()}
 
 
+def config_label_names(config) -> list[str]:
+    """The label names a model config holds, in logit order (id2label 0, 1, ...)."""
+    return [config.id2label[i] for i in range(config.num_labels)]
+
+
 def multilabel_model(model: ResolvedModel | str, label_names: list[str]):
     """A sequence classifier whose loss is BCEWithLogitsLoss: one independent yes/no per label."""
     return _classifier(model, label_names, "multi_label_classification")
@@ -262,7 +267,7 @@ def check_model_matches_labels(model, label_names: list[str], problem_type: str 
             "A checkpoint keeps the problem_type it was saved with: pass problem_type explicitly when "
             "loading, or use multiclass_to_multilabel for a multiclass checkpoint."
         )
-    names = [config.id2label[i] for i in range(config.num_labels)]
+    names = config_label_names(config)
     if names != list(label_names):
         raise ValueError(f"The model's labels {names} are not the data's labels {list(label_names)} (same order).")
 

@@ -168,7 +168,7 @@ def bce_loss_with_pos_weight(pos_weight: np.ndarray):
     def compute_loss(outputs, labels, num_items_in_batch=None):
         logits = outputs["logits"] if isinstance(outputs, dict) else outputs[0]
         loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=weight.to(logits.device))
-        return loss_fn(logits.float(), labels.to(logits.dtype).float())
+        return loss_fn(logits.float(), labels.float())
 
     return compute_loss
 
