@@ -61,7 +61,7 @@ def test_label_cardinality_counts_texts_per_label_count() -> None:
     figure = plots.label_cardinality(labels)
     heights = [bar.get_height() for bar in figure.axes[0].containers[0]]
     assert heights == [1, 2, 1, 1]  # 0, 1, 2 and 3 labels per text
-    with pytest.raises(ValueError, match="only 0 and 1"):
+    with pytest.raises(ValueError, match="must be 0 or 1"):
         plots.label_cardinality(np.array([[0.2, 0.9]]))
 
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from sklearn.preprocessing import MultiLabelBinarizer
 
+from helpers.checks import TargetError, check_multi_hot
 
-class TargetError(ValueError):
-    """Targets that `BCEWithLogitsLoss` cannot use; the message says how to fix them."""
+__all__ = ["MultiHotEncoder", "TargetError", "check_targets"]
 
 
 class MultiHotEncoder:
@@ -90,37 +90,7 @@ def check_targets(targets: object, num_labels: int, *, name: str = "targets") ->
     integer dtype, lists of label indices, the wrong width, NaN and values other than 0/1.
     Rows without any label are allowed (a text can have no topic) but produce a warning.
     """
-    array = _to_numpy(targets, num_labels, name)
-    if array.ndim == 1:
-        raise TargetError(
-            f"{name} is 1-D with shape {array.shape}: that is one class index per text, the multiclass "
-            f"format for CrossEntropyLoss. Multi-label training needs one multi-hot row per text, shape "
-            f"(n, {num_labels}); build them with MultiHotEncoder / MultiLabelBinarizer."
-        )
-    if array.ndim != 2:
-        raise TargetError(f"{name} must be 2-D (n, {num_labels}); got shape {array.shape}.")
-    if array.shape[1] != num_labels:
-        raise TargetError(
-            f"{name} has {array.shape[1]} columns but the model has num_labels={num_labels}. "
-            "The logits are (batch_size, num_labels) and the targets must have that same shape: "
-            "load the model with num_labels equal to the number of label names, or re-encode the targets."
-        )
-    if not np.issubdtype(array.dtype, np.floating):
-        raise TargetError(
-            f"{name} has dtype {array.dtype}, but BCEWithLogitsLoss needs float targets "
-            "(PyTorch says: result type Float can't be cast to the desired output type Long). "
-            "Cast them to float32, e.g. labels.astype(np.float32) or tensor.float()."
-        )
-    if np.isnan(array).any():
-        rows = np.flatnonzero(np.isnan(array).any(axis=1))[:5].tolist()
-        raise TargetError(f"{name} contains NaN (first rows: {rows}). Fill missing labels with 0 or drop those rows.")
-    bad = ~np.isin(array, (0.0, 1.0))
-    if bad.any():
-        values = np.unique(array[bad])[:5].tolist()
-        raise TargetError(
-            f"{name} contains values {values}; multi-hot targets must be 0 or 1. "
-            "If these are label indices or counts, encode the label sets with MultiHotEncoder instead."
-        )
+    array = check_multi_hot(_to_numpy(targets, num_labels, name), num_labels=num_labels, name=name, require_float=True)
     empty = int((array.sum(axis=1) == 0).sum())
     if empty:
         warnings.warn(

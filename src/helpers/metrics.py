@@ -27,22 +27,9 @@ from sklearn.metrics import (
     roc_auc_score,
 )
 
+from helpers.checks import as_array, check_multi_hot, check_probabilities, check_thresholds
+
 MetricsFunction = Callable[[object], dict[str, float]]
-
-
-def _as_numpy(values: object, name: str) -> np.ndarray:
-    """Array from a numpy array, list or torch tensor (without importing torch)."""
-    if values is None:
-        raise ValueError(f"{name} is None. Pass an array, e.g. the model's outputs or the dataset's labels.")
-    if hasattr(values, "detach"):  # a torch tensor, possibly on the GPU
-        tensor = values.detach().cpu()
-        if str(tensor.dtype) == "torch.bfloat16":  # numpy has no bfloat16
-            tensor = tensor.float()
-        values = tensor.numpy()
-    array = np.asarray(values)
-    if array.dtype == object:
-        raise ValueError(f"{name} could not be turned into a numeric array (rows of different lengths?).")
-    return array
 
 
 def sigmoid(logits: np.ndarray) -> np.ndarray:
@@ -50,7 +37,7 @@ def sigmoid(logits: np.ndarray) -> np.ndarray:
 
     float32 and float64 keep their dtype; anything else (ints, float16) becomes float32.
     """
-    logits = _as_numpy(logits, "logits")
+    logits = as_array(logits, "logits")
     if logits.dtype not in (np.float32, np.float64):
         logits = logits.astype(np.float32)
     # exp(-|x|) lies in (0, 1] and cannot overflow; the two branches are the same function.
@@ -60,75 +47,10 @@ def sigmoid(logits: np.ndarray) -> np.ndarray:
     )
 
 
-def _check_probabilities(probabilities: object, name: str = "probabilities") -> np.ndarray:
-    array = _as_numpy(probabilities, name)
-    if array.ndim != 2:
-        raise ValueError(
-            f"{name} must be 2-D, shape (num_texts, num_labels); got shape {array.shape}. "
-            "For a single text, wrap it: probabilities[None, :]."
-        )
-    if array.size == 0:
-        raise ValueError(f"{name} is empty (shape {array.shape}); evaluate at least one text.")
-    if not np.issubdtype(array.dtype, np.number) and array.dtype != bool:
-        raise ValueError(f"{name} has dtype {array.dtype}; expected numbers.")
-    array = array.astype(np.float64, copy=False)
-    if np.isnan(array).any():
-        raise ValueError(
-            f"{name} contains NaN. The model's outputs are broken (a diverged training run, or fp16 "
-            "overflow): check the training loss before computing metrics."
-        )
-    low, high = float(array.min()), float(array.max())
-    if low < 0 or high > 1:
-        raise ValueError(
-            f"{name} has values outside [0, 1] (min {low:.3g}, max {high:.3g}): these look like logits; "
-            "apply sigmoid first (helpers.metrics.sigmoid)."
-        )
-    return array
-
-
-def _check_targets(targets: object, shape: tuple[int, ...], name: str = "targets") -> np.ndarray:
-    array = _as_numpy(targets, name)
-    if array.ndim == 1 and len(shape) == 2:
-        raise ValueError(
-            f"{name} is 1-D (shape {array.shape}): one class id per text is the multiclass format. "
-            "Multi-label metrics need multi-hot rows of shape (num_texts, num_labels); for a "
-            "multiclass model use multiclass_metrics, or turn class ids into rows with single_label_predictions."
-        )
-    if array.shape != shape:
-        raise ValueError(
-            f"{name} has shape {array.shape} but the predictions have shape {shape}. Both must be "
-            "(num_texts, num_labels) with the same label order."
-        )
-    if np.isnan(array.astype(np.float64)).any():
-        raise ValueError(f"{name} contains NaN. Fill missing labels with 0 or drop those rows.")
-    bad = ~np.isin(array, (0, 1))
-    if bad.any():
-        raise ValueError(
-            f"{name} contains values {np.unique(array[bad])[:5].tolist()}; multi-hot targets must be 0 or 1. "
-            "Encode label sets with helpers.labels.MultiHotEncoder."
-        )
-    return array.astype(np.int8)
-
-
-def _check_thresholds(thresholds: float | np.ndarray | Sequence[float], num_labels: int | None) -> np.ndarray:
-    """One threshold (0-D) or one per label (1-D of length num_labels), each in [0, 1]."""
-    array = np.asarray(thresholds, dtype=np.float64)
-    if array.ndim > 1:
-        raise ValueError(f"thresholds must be one number or one per label (1-D); got shape {array.shape}.")
-    if array.ndim == 1 and num_labels is not None and len(array) != num_labels:
-        raise ValueError(
-            f"Got {len(array)} thresholds for {num_labels} labels. Give one threshold per label, "
-            "in the label order of the probabilities, or a single number."
-        )
-    if np.isnan(array).any() or (array < 0).any() or (array > 1).any():
-        raise ValueError(f"thresholds must lie in [0, 1]; got {np.atleast_1d(array)[:8].tolist()}.")
-    return array
-
-
 def predictions_at(probabilities: np.ndarray, thresholds: float | np.ndarray = 0.5) -> np.ndarray:
     """0/1 predictions (int8): a label is predicted when its probability is >= its threshold."""
-    probabilities = _check_probabilities(probabilities)
-    thresholds = _check_thresholds(thresholds, probabilities.shape[1])
+    probabilities = check_probabilities(probabilities)
+    thresholds = check_thresholds(thresholds, probabilities.shape[1])
     return (probabilities >= thresholds).astype(np.int8)
 
 
@@ -137,18 +59,28 @@ def multilabel_metrics(
     targets: np.ndarray,
     thresholds: float | np.ndarray = 0.5,
 ) -> dict[str, float]:
-    """Threshold and ranking metrics for multi-label predictions.
+    """Threshold and ranking metrics for multi-label predictions at `thresholds` (``p >= t``).
 
     `probabilities` and `targets` are (num_texts, num_labels); `thresholds` is one number or one
-    per label. F1/precision/recall use ``zero_division=0`` (a label never predicted scores 0
-    instead of raising a warning); so in ``samples_f1`` a text with no true and no predicted label
-    scores 0, not 1. ``roc_auc_macro`` and ``lrap`` use the probabilities, not
-    the thresholded predictions. ROC-AUC is undefined for a label whose targets are all 0 or
-    all 1, so ``roc_auc_macro`` averages over the labels that have both; it is NaN if none has.
+    per label. See `decision_metrics` for what each score means.
     """
-    probabilities = _check_probabilities(probabilities)
-    targets = _check_targets(targets, probabilities.shape)
-    predictions = predictions_at(probabilities, thresholds)
+    probabilities = check_probabilities(probabilities)
+    return decision_metrics(predictions_at(probabilities, thresholds), targets, probabilities)
+
+
+def decision_metrics(predictions: np.ndarray, targets: np.ndarray, probabilities: np.ndarray) -> dict[str, float]:
+    """The metrics of 0/1 decisions made by any rule (thresholds, the at-least-one rule, argmax).
+
+    F1/precision/recall use ``zero_division=0`` (a label never predicted scores 0 instead of raising
+    a warning); so in ``samples_f1`` a text with no true and no predicted label scores 0, not 1.
+    ``roc_auc_macro`` and ``lrap`` use the probabilities, not the decisions. ROC-AUC is undefined
+    for a label whose targets are all 0 or all 1, so ``roc_auc_macro`` averages over the labels
+    that have both; it is NaN if none has.
+    """
+    probabilities = check_probabilities(probabilities)
+    shape = {"num_labels": probabilities.shape[1], "num_rows": len(probabilities)}
+    targets = check_multi_hot(targets, **shape).astype(np.int8)
+    predictions = check_multi_hot(predictions, name="predictions", **shape).astype(np.int8)
 
     def f1(average: str) -> float:
         return float(f1_score(targets, predictions, average=average, zero_division=0))
@@ -201,7 +133,7 @@ def _unpack_eval_prediction(eval_prediction: object) -> tuple[np.ndarray, np.nda
         if len(label_ids) != 1:
             raise ValueError(f"Expected one label array, got {len(label_ids)}; pass a single 'labels' column.")
         label_ids = label_ids[0]
-    return _as_numpy(predictions, "predictions"), _as_numpy(label_ids, "label_ids")
+    return as_array(predictions, "predictions"), as_array(label_ids, "label_ids")
 
 
 def make_multilabel_compute_metrics(thresholds: float | np.ndarray = 0.5) -> MetricsFunction:
@@ -210,7 +142,7 @@ def make_multilabel_compute_metrics(thresholds: float | np.ndarray = 0.5) -> Met
     It applies `sigmoid` to the logits and returns `multilabel_metrics`; the Trainer prefixes
     the keys with ``eval_``, so ``metric_for_best_model="micro_f1"`` works.
     """
-    checked_thresholds = _check_thresholds(thresholds, None)  # fail now, not after the first epoch
+    checked_thresholds = check_thresholds(thresholds, None)  # fail now, not after the first epoch
 
     def compute_metrics(eval_prediction: object) -> dict[str, float]:
         logits, label_ids = _unpack_eval_prediction(eval_prediction)
@@ -225,7 +157,7 @@ def make_multilabel_compute_metrics(thresholds: float | np.ndarray = 0.5) -> Met
 
 
 def _class_ids(logits_or_class_ids: object, name: str) -> np.ndarray:
-    array = _as_numpy(logits_or_class_ids, name)
+    array = as_array(logits_or_class_ids, name)
     if array.ndim == 2:
         return array.argmax(axis=1)
     if array.ndim != 1:
@@ -244,7 +176,7 @@ def multiclass_metrics(logits_or_class_ids: np.ndarray, targets: np.ndarray) -> 
     F1 averages over the classes present in targets or predictions (scikit-learn's default).
     """
     predictions = _class_ids(logits_or_class_ids, "logits_or_class_ids")
-    target_array = _as_numpy(targets, "targets")
+    target_array = as_array(targets, "targets")
     if target_array.ndim == 2:
         raise ValueError(
             f"targets has shape {target_array.shape}: multi-hot rows are multi-label targets. "
@@ -279,15 +211,15 @@ def per_label_report(
     thresholds: float | np.ndarray = 0.5,
 ) -> pd.DataFrame:
     """One row per label: label, support, precision, recall, f1 and the threshold used."""
-    probabilities = _check_probabilities(probabilities)
-    targets = _check_targets(targets, probabilities.shape)
+    probabilities = check_probabilities(probabilities)
+    targets = check_multi_hot(targets, num_labels=probabilities.shape[1], num_rows=len(probabilities)).astype(np.int8)
     label_names = [str(name) for name in label_names]
     if len(label_names) != probabilities.shape[1]:
         raise ValueError(
             f"{len(label_names)} label names for {probabilities.shape[1]} probability columns; "
             "pass the names in the model's label order (model.config.id2label)."
         )
-    threshold_values = np.broadcast_to(_check_thresholds(thresholds, len(label_names)), (len(label_names),))
+    threshold_values = np.broadcast_to(check_thresholds(thresholds, len(label_names)), (len(label_names),))
     predictions = predictions_at(probabilities, threshold_values)
     precision, recall, f1, support = precision_recall_fscore_support(
         targets, predictions, average=None, zero_division=0
@@ -307,7 +239,7 @@ def per_label_report(
 def single_label_predictions(class_ids: np.ndarray, num_labels: int) -> np.ndarray:
     """One class id per text -> float32 one-hot rows, so a multiclass model's output can be
     scored with the multi-label metrics (it always predicts exactly one label)."""
-    ids = _as_numpy(class_ids, "class_ids")
+    ids = as_array(class_ids, "class_ids")
     if ids.ndim != 1:
         raise ValueError(
             f"class_ids must be 1-D (one class id per text); got shape {ids.shape}. "
@@ -334,8 +266,8 @@ def multi_label_rows_f1(
     These are the texts a single-label model cannot get fully right. Pass probabilities, or 0/1
     predictions (e.g. from `single_label_predictions`; 0/1 rows are unchanged by any threshold in (0, 1]).
     """
-    probabilities = _check_probabilities(probabilities_or_predictions, "probabilities_or_predictions")
-    targets = _check_targets(targets, probabilities.shape)
+    probabilities = check_probabilities(probabilities_or_predictions, "probabilities_or_predictions")
+    targets = check_multi_hot(targets, num_labels=probabilities.shape[1], num_rows=len(probabilities)).astype(np.int8)
     if min_labels < 1:
         raise ValueError(f"min_labels must be at least 1, got {min_labels}.")
     selected = targets.sum(axis=1) >= min_labels

@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from sklearn.metrics import average_precision_score, precision_recall_curve
 
-from helpers.metrics import _check_probabilities, _check_targets
+from helpers.checks import check_multi_hot, check_probabilities
 from helpers.thresholds import FIXED_THRESHOLD, ThresholdCurve
 
 # pyplot loads its backend lazily, on the first pyplot figure, and these functions never make one. Load
@@ -43,17 +43,10 @@ def _new_figure(
 
 
 def _check_label_matrix(labels: np.ndarray, label_names: Sequence[str] | None = None) -> np.ndarray:
-    array = np.asarray(labels)
-    if array.ndim != 2 or array.shape[0] == 0:
-        raise ValueError(
-            f"labels must be multi-hot rows of shape (num_texts, num_labels); got shape {array.shape}. "
-            "Use split.labels from helpers.data, or MultiHotEncoder.transform(label_sets)."
-        )
-    if not np.isin(array, (0, 1)).all():
-        raise ValueError("labels must contain only 0 and 1 (multi-hot rows), not probabilities or label ids.")
-    if label_names is not None and len(label_names) != array.shape[1]:
-        raise ValueError(f"{len(label_names)} label names for {array.shape[1]} label columns; they must match.")
-    return array.astype(np.int64)
+    matrix = check_multi_hot(labels, num_labels=None if label_names is None else len(label_names), name="labels")
+    if matrix.shape[0] == 0:
+        raise ValueError("labels is empty: there are no texts to count. Use split.labels from helpers.data.")
+    return matrix.astype(np.int64)
 
 
 def label_frequencies(labels: np.ndarray, label_names: Sequence[str]) -> Figure:
@@ -221,8 +214,8 @@ def precision_recall_curves(
     probabilities: np.ndarray, targets: np.ndarray, label_names: Sequence[str]
 ) -> Figure:
     """Precision against recall for every label (scikit-learn's precision_recall_curve), with AP."""
-    probabilities = _check_probabilities(probabilities)
-    targets = _check_targets(targets, probabilities.shape)
+    probabilities = check_probabilities(probabilities)
+    targets = check_multi_hot(targets, num_labels=probabilities.shape[1], num_rows=len(probabilities)).astype(np.int8)
     if len(label_names) != probabilities.shape[1]:
         raise ValueError(f"{len(label_names)} label names for {probabilities.shape[1]} columns; they must match.")
     colors = matplotlib.colormaps["tab10" if len(label_names) <= 10 else "tab20"].colors

@@ -21,7 +21,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import f1_score
 
-from helpers.metrics import _check_probabilities, _check_targets, _check_thresholds, predictions_at
+from helpers.checks import check_multi_hot, check_probabilities, check_thresholds
+from helpers.metrics import predictions_at
 
 DEFAULT_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 STRATEGIES = ("global", "per_label", "fixed")
@@ -92,8 +93,8 @@ def sweep_global_threshold(
     """F1 (``average``: micro, macro, weighted or samples) for one threshold shared by all labels."""
     if average not in F1_AVERAGES:
         raise ValueError(f"average must be one of {F1_AVERAGES}, got {average!r}.")
-    probabilities = _check_probabilities(probabilities)
-    targets = _check_targets(targets, probabilities.shape)
+    probabilities = check_probabilities(probabilities)
+    targets = check_multi_hot(targets, num_labels=probabilities.shape[1], num_rows=len(probabilities)).astype(np.int8)
     grid = _check_grid(grid)
     if not targets.any():
         raise ValueError(
@@ -132,14 +133,14 @@ def tune_per_label_thresholds(
     Labels with fewer than `min_support` positives (including none, where F1 is undefined and the
     curve's scores are NaN) get `fallback`, by default the best global micro-F1 threshold.
     """
-    probabilities = _check_probabilities(probabilities)
-    targets = _check_targets(targets, probabilities.shape)
+    probabilities = check_probabilities(probabilities)
+    targets = check_multi_hot(targets, num_labels=probabilities.shape[1], num_rows=len(probabilities)).astype(np.int8)
     grid = _check_grid(grid)
     if min_support < 1:
         raise ValueError(f"min_support must be at least 1 (a label needs positives to tune on), got {min_support}.")
     if fallback is None:
         fallback = sweep_global_threshold(probabilities, targets, grid).best_threshold
-    fallback = float(_check_thresholds(fallback, None))
+    fallback = float(check_thresholds(fallback, None))
 
     scores_by_threshold = _f1_per_label_and_threshold(probabilities, targets, grid)
     supports = targets.sum(axis=0)
@@ -172,7 +173,7 @@ def apply_thresholds(
     With `at_least_one`, a row with no label at or above its threshold gets its most probable
     label (a review is always about something).
     """
-    probabilities = _check_probabilities(probabilities)
+    probabilities = check_probabilities(probabilities)
     predictions = predictions_at(probabilities, thresholds).astype(np.float32)
     if at_least_one:
         empty_rows = np.flatnonzero(predictions.sum(axis=1) == 0)
@@ -206,8 +207,8 @@ class Thresholds:
                 f"{len(self.per_label)} per-label thresholds for {len(self.label_names)} label names; "
                 "there must be exactly one threshold per label, in the same order."
             )
-        self.global_threshold = float(_check_thresholds(self.global_threshold, None))
-        self.per_label = [float(value) for value in _check_thresholds(self.per_label, len(self.label_names))]
+        self.global_threshold = float(check_thresholds(self.global_threshold, None))
+        self.per_label = [float(value) for value in check_thresholds(self.per_label, len(self.label_names))]
         self.label_names = [str(name) for name in self.label_names]
 
     @property
@@ -273,7 +274,7 @@ def tune_thresholds(
     """
     if strategy not in STRATEGIES:
         raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}.")
-    probabilities = _check_probabilities(probabilities)
+    probabilities = check_probabilities(probabilities)
     label_names = [str(name) for name in label_names]
     if len(label_names) != probabilities.shape[1]:
         raise ValueError(

@@ -1,0 +1,58 @@
+"""How the library talks: through `logging`, once, on the main process.
+
+Every module gets its logger with ``get_logger(__name__)``. The package's logger writes plain
+messages to standard output (what a notebook shows under a cell), and under `torchrun` or
+`accelerate launch` only the main process writes, so a message is not repeated by every process.
+Silence it with ``logging.getLogger("helpers").setLevel(logging.WARNING)``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+ROOT_LOGGER = "helpers"
+
+
+def is_main_process() -> bool:
+    """True unless this is a secondary process of a distributed run (RANK set and not 0)."""
+    return os.environ.get("RANK", "0") in ("", "0")
+
+
+class _CurrentStdout(logging.StreamHandler):
+    """A handler that writes to whatever `sys.stdout` is now (Jupyter and pytest swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stdout)
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, value) -> None:  # StreamHandler.__init__ assigns it; the property ignores it
+        pass
+
+
+class _MainProcessOnly(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return is_main_process()
+
+
+def _configure() -> logging.Logger:
+    logger = logging.getLogger(ROOT_LOGGER)
+    if not any(isinstance(handler, _CurrentStdout) for handler in logger.handlers):
+        handler = _CurrentStdout()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.addFilter(_MainProcessOnly())
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False  # the root logger's handlers would print every message twice
+    return logger
+
+
+def get_logger(name: str) -> logging.Logger:
+    """The logger for a module of this package (``get_logger(__name__)``)."""
+    _configure()
+    return logging.getLogger(name if name.startswith(ROOT_LOGGER) else f"{ROOT_LOGGER}.{name}")
