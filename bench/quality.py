@@ -16,7 +16,6 @@ import json
 import os
 import platform
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +26,8 @@ from helpers.metrics import multi_label_rows_f1, multilabel_metrics, sigmoid, si
 from helpers.models import resolve_model
 from helpers.profiles import choose_profile
 from helpers.thresholds import sweep_global_threshold, tune_per_label_thresholds
-from helpers.training import load_or_fine_tune, predict_logits
+from helpers.inference import predict_logits
+from helpers.recipe import load_or_train
 
 
 def scores(probabilities: np.ndarray, targets: np.ndarray, thresholds: float | np.ndarray) -> dict[str, float]:
@@ -74,9 +74,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the table to this JSON file")
     args = parser.parse_args()
 
-    profile = choose_profile(args.profile, verbose=False)
-    overrides = {"epochs": args.epochs, "learning_rate": args.learning_rate, "max_length": args.max_length}
-    profile = replace(profile, **{k: v for k, v in overrides.items() if v is not None})
+    profile = choose_profile(args.profile, verbose=False).with_overrides(
+        epochs=args.epochs, learning_rate=args.learning_rate, max_length=args.max_length)
     print(profile.describe())
     splits = load_embedded()
     rows: dict[str, dict] = {}
@@ -95,7 +94,7 @@ def main() -> None:
     seconds["embeddings"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    multiclass = load_or_fine_tune(profile, splits, args.runs / profile.name / "multiclass", problem="multiclass")
+    multiclass = load_or_train(profile, splits, args.runs / profile.name / "multiclass", problem="multiclass")
     logits = predict_logits(multiclass.model, multiclass.tokenizer, splits.test.texts, max_length=profile.max_length)
     rows["multiclass model (one label)"] = scores(single_label_predictions(logits.argmax(axis=1), splits.num_labels),
                                                   splits.test.labels, 0.5)
@@ -104,7 +103,7 @@ def main() -> None:
     for use_pos_weight in (False, True):
         start = time.perf_counter()
         folder = args.runs / profile.name / ("multilabel_pos_weight" if use_pos_weight else "multilabel")
-        run = load_or_fine_tune(profile, splits, folder, use_pos_weight=use_pos_weight)
+        run = load_or_train(profile, splits, folder, use_pos_weight=use_pos_weight)
         probabilities = [sigmoid(predict_logits(run.model, run.tokenizer, split.texts, max_length=profile.max_length))
                          for split in (splits.validation, splits.test)]
         name = "multi-label fine-tuned" + (" + pos_weight" if use_pos_weight else "")

@@ -22,7 +22,9 @@ from transformers import DataCollatorWithPadding, Trainer, TrainingArguments, de
 
 from helpers.data import load_embedded
 from helpers.models import load_tokenizer, multilabel_model, resolve_model
-from helpers.training import detect_device, precision_arguments, predict_logits, tokenize, with_precision
+from helpers.device import detect_device, precision_arguments, with_precision
+from helpers.inference import predict_logits
+from helpers.training import tokenize
 
 
 def training_rate(model_request, splits, tokenizer, *, ours: bool, steps: int, batch_size: int, max_length: int,
@@ -32,7 +34,7 @@ def training_rate(model_request, splits, tokenizer, *, ours: bool, steps: int, b
     model = multilabel_model(model_request, splits.label_names)
     datasets = splits.to_datasets()
     if ours:
-        tokenized = tokenize(datasets, tokenizer, max_length)
+        tokenized = tokenize(datasets, tokenizer, max_length=max_length)
         if cpu_bf16:  # bf16 autocast on the CPU: fast only where the CPU has bf16 units (e.g. AMX)
             device = with_precision(device, "bf16")
         collator, sampling, precision = DataCollatorWithPadding(tokenizer), "group_by_length", precision_arguments(device)

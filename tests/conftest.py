@@ -47,3 +47,21 @@ def tiny_model():
     from helpers.models import resolve_model
 
     return resolve_model("tiny", verbose=False)
+
+
+SMOKE_SETTINGS = {"epochs": 2, "batch_size": 16}
+
+
+@pytest.fixture(scope="session")
+def smoke_run(tmp_path_factory):
+    """One finished run of the whole recipe (smoke profile, tiny model) on a small CSV, shared read-only."""
+    from helpers.data import load_table
+    from helpers.profiles import PROFILES
+    from helpers.recipe import fine_tune
+
+    folder = tmp_path_factory.mktemp("smoke_run")
+    write_reviews_csv(folder / "reviews.csv")
+    splits = load_table(folder / "reviews.csv")
+    profile = PROFILES["smoke"].with_overrides(**SMOKE_SETTINGS)
+    run = fine_tune(profile, splits, folder / "run")
+    return {"run": run, "splits": splits, "profile": profile, "csv": folder / "reviews.csv", "run_dir": folder / "run"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,33 +23,78 @@ def trained(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("cli")
     write_reviews_csv(folder / "reviews.csv")
-    assert main([*TRAIN, "--data", str(folder / "reviews.csv"), "--output", str(folder / "run")]) == 0
+    assert main([*TRAIN, "--data", str(folder / "reviews.csv"), "--output", str(folder / "run"),
+                 "--split-seed", "7", "--seed", "3"]) == 0
     return folder
 
 
-def test_train_writes_model_folder_and_metrics_at_05_and_tuned_thresholds(trained):
+def test_train_writes_the_run_folder_with_metrics_at_05_tuned_and_as_saved(trained):
     metrics = json.loads((trained / "run" / "metrics.json").read_text())
     assert metrics["problem"] == "multi_label" and metrics["thresholds"]["tuned_on"] == "validation"
     for split in ("validation", "test"):
-        assert set(metrics[split]) == {"threshold_0.5", "tuned_global", "tuned_per_label"}
-        assert 0.0 <= metrics[split]["tuned_per_label"]["micro_f1"] <= 1.0
-    assert (trained / "run" / "model" / "thresholds.json").exists()
-    assert (trained / "run" / "model" / "model.safetensors").exists()
-    # one copy of the final weights: the model folder (the Trainer's epoch checkpoints are for --resume)
-    copies = [p for p in (trained / "run").rglob("model.safetensors") if not p.parent.name.startswith("checkpoint-")]
-    assert copies == [trained / "run" / "model" / "model.safetensors"]
+        assert set(metrics[split]) == {"threshold_0.5", "tuned_global", "tuned_per_label", "as_saved"}
+        assert 0.0 <= metrics[split]["as_saved"]["micro_f1"] <= 1.0
+    assert {p.name for p in (trained / "run").iterdir()} == {"model", "metrics.json", "log_history.json", "checkpoints"}
+    assert metrics["provenance"]["split_seed"] == 7 and metrics["provenance"]["training_seed"] == 3
 
 
-def test_evaluate_and_predict_use_the_saved_folder(trained, capsys, tmp_path):
+def _evaluate(argv, capsys) -> dict:
+    assert main(["evaluate", *argv]) == 0
+    captured = capsys.readouterr()
+    return json.loads(captured.out) | {"messages": captured.err}
+
+
+def test_evaluate_on_the_runs_own_test_split_reproduces_as_saved_and_predict_delivers_it(trained, capsys, tmp_path):
+    from sklearn.metrics import f1_score
+
+    from helpers.data import load_table
+    from helpers.inference import ModelFolder
+
     model = str(trained / "run" / "model")
-    assert main(["evaluate", model, "--data", str(trained / "reviews.csv")]) == 0
-    assert '"saved_per_label"' in capsys.readouterr().out
-    texts = tmp_path / "new.txt"
-    texts.write_text("Das Paket kam zu spät.\n\nViel zu teuer und die Hotline ging nicht ran.\n", encoding="utf-8")
+    saved = json.loads((trained / "run" / "metrics.json").read_text())["test"]["as_saved"]
+    # the split seed (7) comes from the model folder: the same test split as at training, not seed 0
+    result = _evaluate([model, "--data", str(trained / "reviews.csv"), "--split", "test"], capsys)
+    assert result["as_saved"] == saved and result["texts"] == saved["texts"]
+    assert "split seed 7" in result["scored"]
+    # predict's own outputs on the same texts score exactly the same
+    splits = load_table(trained / "reviews.csv", seed=7, label_order=ModelFolder.read(model).label_names)
+    texts = tmp_path / "test.txt"
+    texts.write_text("\n".join(splits.test.texts) + "\n", encoding="utf-8")
     assert main(["predict", model, str(texts), "--output", str(tmp_path / "out.jsonl")]) == 0
     rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
-    assert [row["text"] for row in rows] == ["Das Paket kam zu spät.", "Viel zu teuer und die Hotline ging nicht ran."]
-    assert all(row["labels"] and len(row["scores"]) == 4 for row in rows)
+    names = splits.label_names
+    delivered = [[int(name in row["labels"]) for name in names] for row in rows]
+    assert f1_score(splits.test.labels, delivered, average="micro", zero_division=0) == saved["micro_f1"]
+    assert f1_score(splits.test.labels, delivered, average="macro", zero_division=0) == saved["macro_f1"]
+
+
+def test_a_held_out_file_is_scored_whole_and_says_so(trained, capsys):
+    result = _evaluate([str(trained / "run" / "model"), "--data", str(trained / "reviews.csv")], capsys)
+    assert result["texts"] == 120 and result["scored"] == f"the whole of {trained / 'reviews.csv'}"
+    assert "Scored 120 texts" in result["messages"]
+
+
+def test_the_at_least_one_rule_is_a_recorded_choice(trained, tmp_path, capsys):
+    from helpers.inference import ModelFolder
+
+    assert ModelFolder.read(trained / "run" / "model").thresholds.at_least_one is True  # the default
+    out = tmp_path / "no_rule"
+    assert main([*TRAIN, "--data", str(trained / "reviews.csv"), "--no-at-least-one", "--strategy", "global",
+                 "--output", str(out)]) == 0
+    folder = ModelFolder.read(out / "model")
+    assert folder.thresholds.at_least_one is False and folder.thresholds.strategy == "global"
+    capsys.readouterr()
+    result = _evaluate([str(out / "model"), "--data", str(trained / "reviews.csv"), "--split", "test", "--split-seed", "0"], capsys)
+    assert result["as_saved"] == json.loads((out / "metrics.json").read_text())["test"]["as_saved"]
+
+
+def test_training_twice_into_one_folder_is_refused_and_overwrite_replaces(trained, tmp_path, capsys):
+    out = tmp_path / "twice"
+    shutil.copytree(trained / "run", out)
+    assert main([*TRAIN, "--data", str(trained / "reviews.csv"), "--output", str(out)]) == 2
+    assert "already holds a trained model" in capsys.readouterr().err
+    assert main([*TRAIN, "--data", str(trained / "reviews.csv"), "--output", str(out), "--overwrite"]) == 0
+    assert json.loads((out / "metrics.json").read_text())["provenance"]["split_seed"] == 0
 
 
 def test_multiclass_flag_trains_on_one_label_per_text(tmp_path):
@@ -58,33 +104,44 @@ def test_multiclass_flag_trains_on_one_label_per_text(tmp_path):
         for i in range(20)), encoding="utf-8")
     assert main([*TRAIN, "--data", str(csv), "--primary-column", "primary", "--multiclass", "--output", str(tmp_path / "r")]) == 0
     metrics = json.loads((tmp_path / "r" / "metrics.json").read_text())
-    assert set(metrics["test"]) == {"multiclass", "as_multi_label"}
+    assert set(metrics["test"]) == {"multiclass", "as_multi_label", "as_saved"}
+    assert metrics["test"]["as_saved"]["micro_f1"] == pytest.approx(metrics["test"]["as_multi_label"]["micro_f1"])
 
 
 def test_bf16_can_be_asked_for_on_a_cpu(trained, tmp_path):
-    assert main([*TRAIN, "--data", str(trained / "reviews.csv"), "--precision", "bf16", "--output", str(tmp_path)]) == 0
-    metrics = json.loads((tmp_path / "metrics.json").read_text())
-    assert metrics["precision"] == "bf16"
-    assert json.loads((trained / "run" / "metrics.json").read_text())["precision"] == "fp32"  # the CPU default
+    assert main([*TRAIN, "--data", str(trained / "reviews.csv"), "--precision", "bf16", "--output", str(tmp_path / "b")]) == 0
+    metrics = json.loads((tmp_path / "b" / "metrics.json").read_text())
+    assert metrics["provenance"]["recipe"]["precision"] == "bf16"
+    assert json.loads((trained / "run" / "metrics.json").read_text())["provenance"]["recipe"]["precision"] == "fp32"
 
 
 def test_bad_paths_columns_and_models_get_one_line_errors(tmp_path, capsys):
-    assert main([*TRAIN, "--data", str(tmp_path / "missing.csv")]) == 2
-    assert "File not found" in capsys.readouterr().err
+    def error_of(argv):
+        assert main(argv) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        errors = [line for line in err if line.startswith("error: ")]
+        assert len(errors) == 1 and err[-1] == errors[0] and "Traceback" not in "\n".join(err), err
+        return errors[0]
+
+    assert "File not found" in error_of([*TRAIN, "--data", str(tmp_path / "missing.csv")])
     csv = tmp_path / "r.csv"
     csv.write_text("review,labels\nGut,Preis\n", encoding="utf-8")
-    assert main([*TRAIN, "--data", str(csv)]) == 2
-    assert "no text column 'text'" in capsys.readouterr().err
-    assert main([*TRAIN, "--model", "nobody/nothing", "--output", str(tmp_path / "x")]) == 2
-    assert "Cannot load model 'nobody/nothing'" in capsys.readouterr().err
-    assert main([*TRAIN, "--precision", "fp16", "--output", str(tmp_path / "y")]) == 2
-    assert "fp16 training needs a CUDA GPU" in capsys.readouterr().err
+    assert "no text column 'text'" in error_of([*TRAIN, "--data", str(csv)])
+    assert "Cannot load model 'nobody/nothing'" in error_of([*TRAIN, "--model", "nobody/nothing", "--output", str(tmp_path / "x")])
+    assert "fp16 training needs a CUDA GPU" in error_of([*TRAIN, "--precision", "fp16", "--output", str(tmp_path / "y")])
+    assert "No model folder at" in error_of(["evaluate", str(tmp_path / "nothing")])
+    assert "Nothing to resume" in error_of([*TRAIN, "--resume", "--output", str(tmp_path / "fresh")])
+    (tmp_path / "file").write_text("x")
+    assert "Cannot write to" in error_of([*TRAIN, "--output", str(tmp_path / "file")])
+    with pytest.raises(Exception):  # --debug shows the real exception instead of one line
+        main(["--debug", "evaluate", str(tmp_path / "nothing")])
 
 
 def test_help_explains_every_option():
     text = build_parser()._subparsers._group_actions[0].choices["train"].format_help()
-    for option in ("--model", "--epochs", "--learning-rate", "--batch-size", "--max-length", "--seed", "--pos-weight",
-                   "--precision", "--output", "--resume"):
+    for option in ("--model", "--epochs", "--learning-rate", "--batch-size", "--max-length", "--seed", "--split-seed",
+                   "--pos-weight", "--precision", "--strategy", "--at-least-one", "--no-at-least-one", "--output",
+                   "--resume", "--overwrite"):
         assert option in text
 
 
@@ -117,13 +174,14 @@ def test_two_cpu_processes_train_and_write_metrics_once(trained, tmp_path, launc
     env = {**os.environ, "TUTORIAL_PROFILE": "smoke", "OMP_NUM_THREADS": "1"}
     result = subprocess.run(
         [*_launcher(launcher, _free_port()), "-m", "helpers", *TRAIN,
-         "--data", str(trained / "reviews.csv"), "--output", str(tmp_path / "ddp")],
+         "--data", str(trained / "reviews.csv"), "--output", str(tmp_path / "ddp"), "--split-seed", "7", "--seed", "3"],
         capture_output=True, text=True, env=env, timeout=600, cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.count("Metrics:") == 1  # only the main process writes
+    assert result.stderr.count("Metrics:") == 1  # only the main process writes and reports
+    assert result.stderr.count("Profile 'smoke'") == 1  # messages are not repeated by every process
     metrics = json.loads((tmp_path / "ddp" / "metrics.json").read_text())
-    assert set(metrics["test"]) == {"threshold_0.5", "tuned_global", "tuned_per_label"}
+    assert set(metrics["test"]) == {"threshold_0.5", "tuned_global", "tuned_per_label", "as_saved"}
     history, single = _history(tmp_path / "ddp"), _history(trained / "run")
     assert history[-1]["epoch"] == 1.0  # training finished
     # two processes share the data: half the optimiser steps of the single-process run

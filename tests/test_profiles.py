@@ -44,3 +44,17 @@ def test_key_metrics_are_recorded_for_the_summary_table(monkeypatch, tmp_path, c
     stored = json.loads((tmp_path / "05_thresholds.json").read_text())
     assert stored == {"notebook": "05_thresholds", "metric": "test micro-F1", "value": 0.5, "profile": "smoke"}
     assert "05_thresholds: test micro-F1 = 0.500" in capsys.readouterr().out
+
+
+def test_overrides_keep_what_is_not_given_and_refuse_unknown_settings():
+    smoke = PROFILES["smoke"]
+    changed = smoke.with_overrides(epochs=5, learning_rate=None, split_seed=3)
+    assert (changed.epochs, changed.learning_rate, changed.split_seed, changed.seed) == (5, smoke.learning_rate, 3, smoke.seed)
+    with pytest.raises(ValueError, match="Unknown profile settings \\['epoch'\\]"):
+        smoke.with_overrides(epoch=5)
+
+
+def test_the_linear_probe_is_used_where_it_was_measured_to_help():
+    assert PROFILES["cpu"].uses_linear_probe("minilm") and not PROFILES["gpu"].uses_linear_probe("german")
+    assert PROFILES["gpu"].uses_linear_probe("minilm")  # the gpu profile's offline fallback
+    assert PROFILES["smoke"].uses_linear_probe("tiny")  # forced on, so CI runs the probe's code

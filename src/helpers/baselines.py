@@ -35,7 +35,7 @@ def mean_pooled_embeddings(model_path: str, texts: Sequence[str], *, max_length:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from helpers.training import batches_by_length
+    from helpers.inference import batches_by_length
 
     tokenizer = AutoTokenizer.from_pretrained(model_path)
     encoder = AutoModel.from_pretrained(model_path).eval()

@@ -1,8 +1,9 @@
 """Command line: `python -m helpers train|evaluate|predict`.
 
-Argument parsing only: the work is done by the modules the notebooks use. Runs unchanged under
-`torchrun --nproc_per_node N` and `accelerate launch` (the Trainer handles DDP; files are written
-by the main process alone).
+Argument parsing only: the work is done by the modules the notebooks use (`recipe`, `inference`,
+`data`). Runs unchanged under `torchrun --nproc_per_node N` and `accelerate launch` (the Trainer
+handles DDP; files are written by the main process alone). Every error is one line on stderr and
+exit code 2; `--debug` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -10,34 +11,42 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
+from helpers.data import Splits
+from helpers.device import PRECISIONS
+from helpers.reporting import get_logger, messages_on_stderr
 
-from helpers.data import DataError, Splits
-from helpers.training import PRECISIONS
+log = get_logger(__name__)
+
+BUILT_IN = ("embedded", "germeval")
 
 
-def _add_data_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) -> None:
     group = parser.add_argument_group("data")
     group.add_argument(
         "--data", default="embedded",
         help="'embedded' (the German reviews), 'germeval' (GermEval 2017, needs the Hub or --germeval-dir), "
-        "or a CSV/TSV/JSONL file (split 70/15/15 by iterative stratification unless --validation/--test are given)",
+        "or a CSV/TSV/JSONL file"
+        + (" (split 70/15/15 by iterative stratification unless --validation/--test are given)" if for_training else ""),
     )
-    group.add_argument("--validation", type=Path, help="validation file, with --test, for your own data")
-    group.add_argument("--test", type=Path, help="test file, with --validation, for your own data")
+    if for_training:
+        group.add_argument("--validation", type=Path, help="validation file, with --test, for your own data")
+        group.add_argument("--test", type=Path, help="test file, with --validation, for your own data")
     group.add_argument("--text-column", default="text", help="column holding the review text (default: text)")
     group.add_argument("--label-column", default="labels", help="column holding the labels (default: labels)")
     group.add_argument("--label-delimiter", default="|", help="separator between labels in one cell (default: |)")
-    group.add_argument("--primary-column", help="column with one label per text, for --multiclass on your own data")
+    if for_training:
+        group.add_argument("--primary-column", help="column with one label per text, for --multiclass on your own data")
+    group.add_argument("--split-seed", type=int, default=None,
+                       help="seed of the 70/15/15 split of one file (train: default 0, recorded in the model folder; "
+                       "evaluate: default the model folder's)")
     group.add_argument("--germeval-dir", type=Path, help="folder with the four GermEval 2017 TSV files (no download)")
     group.add_argument("--top-k", type=int, default=8, help="GermEval: keep the K most frequent categories (default: 8)")
 
 
-def load_data(args: argparse.Namespace) -> Splits:
-    """The Splits the data arguments describe."""
+def load_data(args: argparse.Namespace, *, split_seed: int = 0, label_order: list[str] | None = None) -> Splits:
+    """The Splits the data arguments describe (one file is split with `split_seed`)."""
     if args.data == "embedded":
         from helpers.data import load_embedded
 
@@ -49,8 +58,9 @@ def load_data(args: argparse.Namespace) -> Splits:
     from helpers.data import load_table
 
     return load_table(
-        args.data, args.validation, args.test, text_column=args.text_column, label_column=args.label_column,
-        label_delimiter=args.label_delimiter, primary_column=args.primary_column, seed=getattr(args, "seed", None) or 0,
+        args.data, getattr(args, "validation", None), getattr(args, "test", None), text_column=args.text_column,
+        label_column=args.label_column, label_delimiter=args.label_delimiter,
+        primary_column=getattr(args, "primary_column", None), label_order=label_order, seed=split_seed,
     )
 
 
@@ -59,13 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m helpers",
         description="Train, evaluate and use multi-label (or multiclass) text classifiers.",
     )
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     commands = parser.add_subparsers(dest="command", required=True)
 
     train = commands.add_parser(
         "train", help="fine-tune, tune thresholds on validation, save the model folder and metrics.json",
-        description="Fine-tune a model; thresholds are tuned on validation and reported on test.",
+        description="Fine-tune a model; thresholds are tuned on validation and reported on test. Writes "
+        "OUTPUT/model (the model folder), OUTPUT/metrics.json, OUTPUT/log_history.json and OUTPUT/checkpoints.",
     )
-    _add_data_arguments(train)
+    _add_data_arguments(train, for_training=True)
     settings = train.add_argument_group("model and training (defaults come from --profile)")
     settings.add_argument("--profile", default=None, help="smoke, cpu or gpu (default: TUTORIAL_PROFILE, else by hardware)")
     settings.add_argument("--model", help="german, minilm, tiny, a local model folder or a Hugging Face Hub id")
@@ -73,26 +85,38 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("--learning-rate", type=float, help="learning rate of the pretrained body")
     settings.add_argument("--head-learning-rate", type=float, help="learning rate of the new classification head")
     settings.add_argument("--batch-size", type=int, help="texts per batch and device")
-    settings.add_argument("--max-length", type=int, help="tokens kept per text (longer texts are truncated)")
+    settings.add_argument("--max-length", type=int, help="tokens kept per text (longer texts are truncated); saved with the model")
     settings.add_argument("--max-train", type=int, help="train on at most this many texts (stratified subset)")
-    settings.add_argument("--seed", type=int, help="random seed (same seed, same result on CPU)")
+    settings.add_argument("--seed", type=int, help="training seed: the head's start, data order, dropout (same seed, same result on CPU)")
     settings.add_argument("--pos-weight", action="store_true", help="weight each label's positives by negatives/positives")
     settings.add_argument("--multiclass", action="store_true", help="one label per text (CrossEntropyLoss) instead of multi-label")
     settings.add_argument("--precision", choices=PRECISIONS, default="auto",
                           help="auto: bf16 on GPUs of compute capability 8.0+, fp16 on older GPUs, fp32 on a CPU; "
                           "bf16 on a CPU is faster only where it has AMX or AVX512-BF16 units")
-    settings.add_argument("--strategy", choices=("per_label", "global", "fixed"), default="per_label",
-                          help="thresholds used by the saved model (default: per_label)")
-    settings.add_argument("--output", type=Path, default=Path("runs/cli"), help="output folder (default: runs/cli)")
-    settings.add_argument("--resume", action="store_true", help="resume from the last checkpoint in --output")
+    decision = train.add_argument_group("the decision rule saved with the model")
+    decision.add_argument("--strategy", choices=("per_label", "global", "fixed"), default="per_label",
+                          help="thresholds the saved model uses (default: per_label, tuned on validation)")
+    decision.add_argument("--at-least-one", action=argparse.BooleanOptionalAction, default=True,
+                          help="give a text with no label above its threshold its most probable label (default: on)")
+    runs = train.add_argument_group("the run folder")
+    runs.add_argument("--output", type=Path, default=Path("runs/cli"), help="run folder (default: runs/cli)")
+    runs.add_argument("--resume", action="store_true",
+                      help="continue an unfinished run in --output from its last complete checkpoint (same data and settings)")
+    runs.add_argument("--overwrite", action="store_true", help="replace a model or checkpoints already in --output")
 
-    evaluate = commands.add_parser("evaluate", help="score a saved model folder on a data split")
-    evaluate.add_argument("model_dir", type=Path, help="a folder written by `train` (OUTPUT/model)")
-    _add_data_arguments(evaluate)
-    evaluate.add_argument("--split", choices=("validation", "test"), default="test")
+    evaluate = commands.add_parser(
+        "evaluate", help="score a saved model folder on labelled data, with the folder's own decision rule",
+        description="A file is scored whole unless --split names a part of it; then it is split as at training "
+        "(the folder's split seed). The built-in data sets are scored on their test split by default.",
+    )
+    evaluate.add_argument("model_dir", type=Path, help="a model folder (OUTPUT/model of `train`)")
+    _add_data_arguments(evaluate, for_training=False)
+    evaluate.add_argument("--split", choices=("train", "validation", "test"), default=None,
+                          help="score this part of the data (default: test for embedded/germeval, the whole file otherwise)")
+    evaluate.add_argument("--output", type=Path, help="also write the scores as JSON here")
 
-    predict = commands.add_parser("predict", help="label the texts of a file with a saved model")
-    predict.add_argument("model_dir", type=Path, help="a folder written by `train` (OUTPUT/model)")
+    predict = commands.add_parser("predict", help="label the texts of a file with a saved model folder")
+    predict.add_argument("model_dir", type=Path, help="a model folder (OUTPUT/model of `train`)")
     predict.add_argument("input", type=Path, help="a .txt file (one text per line) or a CSV/TSV/JSONL file")
     predict.add_argument("--text-column", default="text", help="text column for CSV/TSV/JSONL input")
     predict.add_argument("--output", type=Path, help="write JSONL here (default: print)")
@@ -102,78 +126,37 @@ def build_parser() -> argparse.ArgumentParser:
 def _profile(args: argparse.Namespace):
     from helpers.profiles import choose_profile
 
-    profile = choose_profile(args.profile, verbose=False)
-    overrides = {
-        "dataset": args.data if args.data in ("embedded", "germeval") else Path(args.data).name,
-        "model": args.model, "epochs": args.epochs, "learning_rate": args.learning_rate,
-        "head_learning_rate": args.head_learning_rate, "batch_size": args.batch_size,
-        "max_length": args.max_length, "seed": args.seed, "max_train": args.max_train,
-    }
-    profile = replace(profile, **{k: v for k, v in overrides.items() if v is not None})
-    print(profile.describe())  # the settings actually used, after the command line's overrides
+    profile = choose_profile(args.profile, verbose=False).with_overrides(
+        dataset=args.data if args.data in BUILT_IN else Path(args.data).name,
+        model=args.model, epochs=args.epochs, learning_rate=args.learning_rate,
+        head_learning_rate=args.head_learning_rate, batch_size=args.batch_size, max_length=args.max_length,
+        seed=args.seed, max_train=args.max_train, split_seed=args.split_seed,
+    )
+    log.info(profile.describe())  # the settings actually used, after the command line's overrides
     return profile
 
 
-def command_train(args: argparse.Namespace) -> dict:
-    from helpers.inference import save_model_folder
-    from helpers.metrics import multiclass_metrics, multilabel_metrics, sigmoid, single_label_predictions
-    from helpers.thresholds import tune_thresholds
-    from helpers.training import MULTI_LABEL, MULTICLASS, detect_device, fine_tune, with_precision
+def command_train(args: argparse.Namespace) -> dict | None:
+    from helpers.device import detect_device, with_precision
+    from helpers.recipe import fine_tune
+    from helpers.training import MULTI_LABEL, MULTICLASS
 
     device = with_precision(detect_device(), args.precision)  # first: a precision the device lacks fails at once
-    print(device.summary())
+    log.info(device.summary())
     profile = _profile(args)
-    splits = load_data(args)
+    splits = load_data(args, split_seed=profile.split_seed)
     if profile.max_train is not None:
-        splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.seed)
-    problem = MULTICLASS if args.multiclass else MULTI_LABEL
-    # the model is saved once, below, as a model folder with its thresholds (no second copy)
-    run = fine_tune(profile, splits, args.output / "checkpoints", problem=problem, use_pos_weight=args.pos_weight,
-                    resume_from_checkpoint=True if args.resume else None, save_final=False, device=device)
-    trainer = run.trainer
-    # trainer.predict gathers the predictions of every process, so each process sees all rows
-    logits = {name: _logits(trainer.predict(run.tokenized[name])) for name in ("validation", "test")}
-    metrics: dict = {"profile": profile.name, "model": profile.model, "problem": problem, "precision": device.precision,
-                     "label_names": splits.label_names}
-    if problem == MULTICLASS:
-        for name in ("validation", "test"):
-            truth = splits.primary_ids(name)
-            single = single_label_predictions(logits[name].argmax(axis=1), splits.num_labels)
-            metrics[name] = {
-                "multiclass": multiclass_metrics(logits[name], truth),
-                "as_multi_label": multilabel_metrics(single, splits[name].labels),
-            }
-        thresholds = None
-    else:
-        probabilities = {name: sigmoid(values) for name, values in logits.items()}
-        thresholds, _ = tune_thresholds(probabilities["validation"], splits.validation.labels, splits.label_names,
-                                        strategy=args.strategy)
-        tuned = replace(thresholds, strategy="global"), replace(thresholds, strategy="per_label")
-        for name in ("validation", "test"):
-            truth = splits[name].labels
-            metrics[name] = {
-                "threshold_0.5": multilabel_metrics(probabilities[name], truth, 0.5),
-                "tuned_global": multilabel_metrics(probabilities[name], truth, tuned[0].values),
-                "tuned_per_label": multilabel_metrics(probabilities[name], truth, tuned[1].values),
-            }
-        metrics["thresholds"] = {"global": thresholds.global_threshold, "per_label": thresholds.per_label,
-                                 "strategy": thresholds.strategy, "tuned_on": "validation"}
-    if trainer.is_world_process_zero():
-        model_dir = args.output / "model"
-        if thresholds is None:
-            trainer.save_model(str(model_dir))
-        else:
-            save_model_folder(run.model, run.tokenizer, model_dir, thresholds)
-        (args.output / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False))
-        (args.output / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=2))
-        print(f"Model folder: {model_dir}\nMetrics: {args.output / 'metrics.json'}")
-        print(_summary(metrics))
-    return metrics
-
-
-def _logits(output) -> np.ndarray:
-    predictions = output.predictions[0] if isinstance(output.predictions, tuple) else output.predictions
-    return np.asarray(predictions, dtype=np.float32)
+        splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.split_seed)
+    run = fine_tune(
+        profile, splits, args.output, problem=MULTICLASS if args.multiclass else MULTI_LABEL,
+        use_pos_weight=args.pos_weight, strategy=args.strategy, at_least_one=args.at_least_one,
+        resume=args.resume, overwrite=args.overwrite, device=device,
+    )
+    if run is None:  # a secondary process under torchrun: the main process reports
+        return None
+    log.info(f"Model folder: {run.folder.path}\nMetrics: {args.output / 'metrics.json'}")
+    log.info(_summary(run.metrics))
+    return run.metrics
 
 
 def _summary(metrics: dict) -> str:
@@ -186,21 +169,47 @@ def _summary(metrics: dict) -> str:
 
 
 def command_evaluate(args: argparse.Namespace) -> dict:
+    from helpers.data import DataError, load_file
     from helpers.inference import Predictor
     from helpers.metrics import multilabel_metrics
+    from helpers.recipe import score_as_saved
 
     predictor = Predictor(args.model_dir)
-    splits = load_data(args)
-    if splits.label_names != predictor.label_names:
-        raise DataError(f"The model knows labels {predictor.label_names}, the data has {splits.label_names}.")
-    split = splits[args.split]
-    probabilities = predictor.predict_proba(split.texts)
-    metrics = {
-        "split": args.split,
-        "threshold_0.5": multilabel_metrics(probabilities, split.labels, 0.5),
-        f"saved_{predictor.thresholds.strategy}": multilabel_metrics(probabilities, split.labels, predictor.thresholds.values),
-    }
-    print(json.dumps(metrics, indent=2))
+    folder = predictor.folder
+    if args.data not in BUILT_IN and args.split is None:
+        split = load_file(args.data, label_names=folder.label_names, text_column=args.text_column,
+                          label_column=args.label_column, label_delimiter=args.label_delimiter)
+        scored = f"the whole of {args.data}"
+    else:
+        name = args.split or "test"
+        seed = args.split_seed
+        if args.data not in BUILT_IN and seed is None:
+            seed = folder.provenance.get("split_seed")
+            if seed is None:
+                raise DataError(
+                    f"{folder.path} was trained on separate train/validation/test files, so there is no split seed to "
+                    f"cut {args.data} the same way. Evaluate a held-out file whole (leave out --split), or give --split-seed."
+                )
+        splits = load_data(args, split_seed=seed if seed is not None else 0, label_order=folder.label_names)
+        if splits.label_names != folder.label_names:
+            raise DataError(f"The model knows labels {folder.label_names}, the data has {splits.label_names}.")
+        if splits.fingerprint() != folder.provenance.get("data_sha256"):
+            log.warning(
+                f"Note: these data are not the data {folder.path} was trained on (their fingerprints differ), so "
+                f"this {name} split is not the training run's {name} split."
+            )
+        split = splits[name]
+        scored = f"the {name} split of {args.data}" + (f" (split seed {seed})" if args.data not in BUILT_IN else "")
+    scores = predictor.predict_proba(split.texts)
+    metrics = {"data": str(args.data), "scored": scored, "texts": len(split),
+               "as_saved": score_as_saved(predictor, split.texts, split.labels)}
+    if folder.multi_label:
+        metrics["threshold_0.5"] = multilabel_metrics(scores, split.labels, 0.5)
+    log.info(f"Scored {len(split)} texts: {scored}, with the folder's rule ({folder.describe()}).")
+    text = json.dumps(metrics, indent=2)
+    print(text)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
     return metrics
 
 
@@ -217,21 +226,40 @@ def command_predict(args: argparse.Namespace) -> list[dict]:
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(lines, encoding="utf-8")
-        print(f"Wrote {len(rows)} predictions to {args.output}")
+        log.info(f"Wrote {len(rows)} predictions to {args.output}")
     else:
         sys.stdout.write(lines)
     return rows
 
 
+def _explained_errors() -> tuple[type[BaseException], ...]:
+    """Errors whose message already says what went wrong and what to do."""
+    from helpers.checks import TargetError
+    from helpers.data import DataError
+    from helpers.device import PrecisionError
+    from helpers.inference import ModelFolderError
+    from helpers.models import ModelNotAvailable
+    from helpers.recipe import RunError
+
+    return (DataError, TargetError, PrecisionError, ModelFolderError, ModelNotAvailable, RunError, FileNotFoundError,
+            PermissionError)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from helpers.models import ModelNotAvailable
-    from helpers.training import PrecisionError
-
     handlers = {"train": command_train, "evaluate": command_evaluate, "predict": command_predict}
     try:
-        handlers[args.command](args)
-    except (DataError, ModelNotAvailable, FileNotFoundError, PrecisionError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        with messages_on_stderr():  # stdout carries results (JSON, JSONL); messages go to stderr
+            handlers[args.command](args)
+    except KeyboardInterrupt:
+        print("Interrupted. A training run continues from its last checkpoint with --resume.", file=sys.stderr)
+        return 130
+    except Exception as error:  # every failure is one line for the user; --debug shows the traceback
+        if args.debug:
+            raise
+        message = " ".join(str(error).split()) or type(error).__name__
+        if not isinstance(error, _explained_errors()):
+            message = f"unexpected {type(error).__name__}: {message} (rerun with --debug to see where it happened)"
+        print(f"error: {message}", file=sys.stderr)
         return 2
     return 0

@@ -80,6 +80,19 @@ class Splits:
     def sizes(self) -> dict[str, int]:
         return {name: len(self[name]) for name in SPLIT_NAMES}
 
+    def fingerprint(self) -> str:
+        """sha256 of the label names and every split's texts and label rows: the same data, the same digest."""
+        import hashlib
+
+        digest = hashlib.sha256(json.dumps(self.label_names, ensure_ascii=False).encode("utf-8"))
+        for name in SPLIT_NAMES:
+            split = self[name]
+            digest.update(f"|{name}|{len(split)}|".encode())
+            for text, row in zip(split.texts, split.labels):
+                digest.update(text.encode("utf-8") + b"\0")
+                digest.update(np.asarray(row, dtype=np.float32).tobytes())
+        return digest.hexdigest()
+
     def shrink(self, max_train: int | None, max_eval: int | None = None, seed: int = 0) -> Splits:
         """A smaller copy (for fast profiles), keeping label proportions by iterative stratification."""
         parts = {}
@@ -90,7 +103,8 @@ class Splits:
                 continue
             keep, _ = stratified_indices(split.labels, (limit / len(split), 1 - limit / len(split)), seed=seed)
             parts[name] = split.subset(np.sort(keep))
-        return Splits(**parts, label_names=list(self.label_names), source=self.source, info=dict(self.info))
+        info = {**self.info, "subset": {"max_train": max_train, "max_eval": max_eval, "seed": seed}}
+        return Splits(**parts, label_names=list(self.label_names), source=self.source, info=info)
 
     def primary_ids(self, name: str) -> np.ndarray:
         """The primary label of each text in split `name` as a class index (for the multiclass baseline)."""
@@ -344,7 +358,9 @@ def load_table(
         parts = stratified_indices(whole.labels, fractions, seed=seed)
         splits = {name: whole.subset(np.sort(part)) for name, part in zip(SPLIT_NAMES, parts)}
 
-    result = Splits(**splits, label_names=encoder.label_names, source=source or str(paths["train"]))
+    info = {"split_seed": seed if validation is None else None,
+            "split": f"one file split {'/'.join(f'{f:g}' for f in fractions)}" if validation is None else "three files"}
+    result = Splits(**splits, label_names=encoder.label_names, source=source or str(paths["train"]), info=info)
     warn_about_overlap(result)
     return result
 
@@ -360,3 +376,23 @@ def warn_about_overlap(splits: Splits) -> None:
                 "Their scores measure memory, not generalisation: de-duplicate before splitting.",
                 stacklevel=2,
             )
+
+
+def load_file(
+    path: str | Path,
+    *,
+    label_names: Sequence[str],
+    text_column: str = "text",
+    label_column: str = "labels",
+    label_delimiter: str = "|",
+) -> Split:
+    """One labelled file, whole (no split), with its labels encoded in the given order (a model's labels)."""
+    path = Path(path)
+    frame = read_table(path)
+    texts = _texts(_column(frame, text_column, path, "text"), path)
+    label_sets = _label_sets(_column(frame, label_column, path, "label"), path, label_delimiter)
+    try:
+        rows = MultiHotEncoder(label_names).transform(label_sets)
+    except TargetError as error:
+        raise DataError(f"{path}: {error}") from error
+    return Split(texts, rows)

@@ -1,42 +1,250 @@
-"""Save a trained model as one folder, and turn new texts into label sets with it.
+"""From texts to label sets: logits for an in-memory model, and the model folder that carries a model.
 
-The folder holds the weights (safetensors), the tokenizer, the label names (in the config's
-id2label) and the tuned thresholds (thresholds.json). `Predictor` loads it and runs
-`transformers.pipeline("text-classification", top_k=None, function_to_apply="sigmoid")`,
-then applies our thresholds on top: the pipeline knows nothing about tuned thresholds.
+Two routes to logits, one for each situation:
+
+* a model in memory (just trained): `predict_logits`, length-sorted batches, rows in input order;
+* a saved model: `Predictor`, which reads a model folder and runs
+  `transformers.pipeline("text-classification", top_k=None, function_to_apply="sigmoid")`.
+
+The model folder is the one contract between training and everything after it. It is written by
+`save_model_folder` alone and read by `ModelFolder.read` alone, and holds everything prediction
+needs, so nothing falls back to a default: the weights (safetensors), the tokenizer, the label
+names and problem type (config.json), the thresholds with their strategy and the at-least-one
+rule (thresholds.json), `max_length`, and where the model came from (settings.json: data
+fingerprint, split seed, training seed, recipe).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import warnings
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from helpers.models import config_label_names
+from helpers.checks import check_texts
+from helpers.reporting import get_logger
 from helpers.thresholds import Thresholds
 
+log = get_logger(__name__)
+
 THRESHOLDS_FILE = "thresholds.json"
+SETTINGS_FILE = "settings.json"
+WEIGHTS_FILE = "model.safetensors"
+MULTI_LABEL_TYPE = "multi_label_classification"
+SINGLE_LABEL_TYPE = "single_label_classification"
+REQUIRED_FILES = ("config.json", WEIGHTS_FILE, "tokenizer.json", "tokenizer_config.json", SETTINGS_FILE)
+PROVENANCE_KEYS = ("data_sha256", "split_seed", "training_seed", "recipe")
+FOLDER_FORMAT = 1
 
 
-def save_model_folder(model, tokenizer, folder: str | Path, thresholds: Thresholds) -> Path:
-    """Write weights (safetensors), tokenizer and thresholds into `folder`; return it."""
+class ModelFolderError(ValueError):
+    """A model folder that is incomplete or inconsistent; the message says what is missing."""
+
+
+# --- logits for a model in memory -----------------------------------------------------------
+
+
+def batches_by_length(tokenizer, texts: Sequence[str], max_length: int, batch_size: int,
+                      description: str) -> Iterator[tuple[np.ndarray, dict]]:
+    """Yield (row indices, padded batch), texts of similar length together so that little is padding."""
+    from tqdm.auto import tqdm
+    from transformers import DataCollatorWithPadding
+
+    encoded = tokenizer(list(texts), truncation=True, max_length=max_length)
+    order = np.argsort([len(ids) for ids in encoded["input_ids"]], kind="stable")
+    collator = DataCollatorWithPadding(tokenizer)
+    for start in tqdm(range(0, len(order), batch_size), desc=description, leave=False):
+        rows = order[start : start + batch_size]
+        yield rows, collator([{key: encoded[key][i] for key in encoded} for i in rows])
+
+
+def predict_logits(model, tokenizer, texts: Sequence[str], *, max_length: int, batch_size: int = 64) -> np.ndarray:
+    """Logits (num_texts, num_labels) of a model in memory, rows in the order of `texts`."""
+    import torch
+
+    texts = check_texts(list(texts))
+    device = next(model.parameters()).device
+    logits = np.zeros((len(texts), model.config.num_labels), dtype=np.float32)
+    was_training = model.training
+    model.eval()
+    with torch.no_grad():
+        for rows, batch in batches_by_length(tokenizer, texts, max_length, batch_size, "Predicting"):
+            logits[rows] = model(**{k: v.to(device) for k, v in batch.items()}).logits.float().cpu().numpy()
+    model.train(was_training)
+    return logits
+
+
+# --- the model folder ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelFolder:
+    """What a model folder says about its model: labels, decision rule, max_length, provenance."""
+
+    path: Path
+    label_names: list[str]
+    problem_type: str
+    max_length: int
+    thresholds: Thresholds | None  # None for a multiclass model (its rule is the argmax)
+    provenance: dict = field(default_factory=dict)
+
+    @property
+    def multi_label(self) -> bool:
+        return self.problem_type == MULTI_LABEL_TYPE
+
+    def decide(self, probabilities: np.ndarray) -> np.ndarray:
+        """0/1 rows, exactly as this folder's model delivers them: its thresholds and at-least-one
+        rule (multi-label), or the most probable label (multiclass)."""
+        if self.thresholds is not None:
+            return self.thresholds.apply(probabilities)
+        probabilities = np.asarray(probabilities)
+        rows = np.zeros(probabilities.shape, dtype=np.float32)
+        rows[np.arange(len(rows)), probabilities.argmax(axis=1)] = 1.0
+        return rows
+
+    def describe(self) -> str:
+        rule = (
+            f"thresholds {self.thresholds.strategy}, at_least_one={self.thresholds.at_least_one}"
+            if self.thresholds is not None else "the most probable label (multiclass)"
+        )
+        return f"{self.path}: {len(self.label_names)} labels, {rule}, max_length={self.max_length}"
+
+    @classmethod
+    def read(cls, path: str | Path) -> ModelFolder:
+        """Read and check a folder written by `save_model_folder`; say exactly what is missing or wrong."""
+        path = Path(path)
+        if not path.is_dir():
+            raise ModelFolderError(
+                f"No model folder at {path}. Give the folder `python -m helpers train` wrote (OUTPUT/model) "
+                "or one saved with helpers.inference.save_model_folder."
+            )
+        config = _read_json(path / "config.json") if (path / "config.json").exists() else {}
+        required = list(REQUIRED_FILES)
+        if config.get("problem_type") != SINGLE_LABEL_TYPE:
+            required.append(THRESHOLDS_FILE)
+        missing = [name for name in required if not (path / name).exists()]
+        if missing:
+            raise ModelFolderError(
+                f"{path} is missing {', '.join(missing)}: it is not a complete model folder. Re-create it with "
+                "`python -m helpers train` or helpers.inference.save_model_folder (a folder from "
+                "trainer.save_model alone lacks the thresholds and settings)."
+            )
+        settings = _read_json(path / SETTINGS_FILE)
+        problem_type = config.get("problem_type")
+        if problem_type not in (MULTI_LABEL_TYPE, SINGLE_LABEL_TYPE):
+            raise ModelFolderError(f"{path / 'config.json'}: problem_type is {problem_type!r}; expected "
+                                   f"{MULTI_LABEL_TYPE!r} or {SINGLE_LABEL_TYPE!r}.")
+        id2label = config.get("id2label") or {}
+        config_names = [id2label.get(str(i), id2label.get(i)) for i in range(len(id2label))]
+        absent = [key for key in ("label_names", "problem_type", "max_length", "provenance") if key not in settings]
+        if absent:
+            raise ModelFolderError(f"{path / SETTINGS_FILE} lacks {', '.join(absent)}; re-save the folder with save_model_folder.")
+        if settings["label_names"] != config_names or settings["problem_type"] != problem_type:
+            raise ModelFolderError(
+                f"{path}: config.json (labels {config_names}, {problem_type}) and {SETTINGS_FILE} "
+                f"(labels {settings['label_names']}, {settings['problem_type']}) disagree; the folder was edited by hand."
+            )
+        max_length = settings["max_length"]
+        if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1:
+            raise ModelFolderError(f"{path / SETTINGS_FILE}: max_length must be a positive whole number, got {max_length!r}.")
+        limit = config.get("max_position_embeddings")
+        if isinstance(limit, int) and max_length > limit:
+            raise ModelFolderError(f"{path / SETTINGS_FILE}: max_length {max_length} exceeds the model's {limit} positions.")
+        provenance = settings["provenance"]
+        lacking = [key for key in PROVENANCE_KEYS if not isinstance(provenance, dict) or key not in provenance]
+        if lacking:
+            raise ModelFolderError(f"{path / SETTINGS_FILE}: provenance lacks {', '.join(lacking)}.")
+        thresholds = None
+        if problem_type == MULTI_LABEL_TYPE:
+            try:
+                thresholds = Thresholds.from_json(path / THRESHOLDS_FILE)
+            except (ValueError, TypeError) as error:
+                raise ModelFolderError(f"{error} (model folder {path})") from error
+            if thresholds.label_names != config_names:
+                raise ModelFolderError(
+                    f"{path / THRESHOLDS_FILE} is for labels {thresholds.label_names}, the model has {config_names}."
+                )
+        return cls(path, config_names, problem_type, max_length, thresholds, provenance)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ModelFolderError(f"{path} is not valid JSON ({error}); the folder is damaged: re-create it.") from error
+    if not isinstance(data, dict):
+        raise ModelFolderError(f"{path} must hold a JSON object, got {type(data).__name__}; re-create the folder.")
+    return data
+
+
+def save_model_folder(model, tokenizer, folder: str | Path, *, thresholds: Thresholds | None, max_length: int,
+                      provenance: dict, overwrite: bool = False) -> ModelFolder:
+    """Write the model folder: weights, tokenizer, thresholds (multi-label) and settings. Returns it, read back.
+
+    The only writer of model folders. An existing folder is replaced only with ``overwrite=True``;
+    the new folder is written next to it first and then moved into place, so a run killed while
+    saving never leaves half a folder behind.
+    """
+    from helpers.models import config_label_names
+
     folder = Path(folder)
     names = config_label_names(model.config)
-    if names != thresholds.label_names:
-        raise ValueError(f"Thresholds are for labels {thresholds.label_names}, the model has {names}.")
-    folder.mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(folder)  # safetensors is the default format
-    tokenizer.save_pretrained(folder)
-    thresholds.to_json(folder / THRESHOLDS_FILE)
-    return folder
+    problem_type = model.config.problem_type
+    if problem_type not in (MULTI_LABEL_TYPE, SINGLE_LABEL_TYPE):
+        raise ModelFolderError(f"The model's problem_type is {problem_type!r}; set it when loading the model.")
+    if problem_type == MULTI_LABEL_TYPE and thresholds is None:
+        raise ModelFolderError(
+            "A multi-label model needs its thresholds saved with it (Thresholds, e.g. from tune_thresholds); "
+            "without them predictions would silently use 0.5."
+        )
+    if problem_type == SINGLE_LABEL_TYPE and thresholds is not None:
+        raise ModelFolderError("A multiclass model predicts its most probable label; it takes no thresholds.")
+    if thresholds is not None and thresholds.label_names != names:
+        raise ModelFolderError(f"Thresholds are for labels {thresholds.label_names}, the model has {names}.")
+    lacking = [key for key in PROVENANCE_KEYS if key not in provenance]
+    if lacking:
+        raise ModelFolderError(f"provenance lacks {', '.join(lacking)} (see helpers.recipe.provenance).")
+    if folder.exists() and any(folder.iterdir()) and not overwrite:
+        raise ModelFolderError(
+            f"{folder} already holds files; a model is never replaced silently. Choose another folder, "
+            "or pass overwrite=True (command line: --overwrite) to replace it."
+        )
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = folder.parent / f".{folder.name}.writing-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    model.save_pretrained(staging)  # safetensors is the default format
+    tokenizer.save_pretrained(staging)
+    if thresholds is not None:
+        thresholds.to_json(staging / THRESHOLDS_FILE)
+    settings = {
+        "format": FOLDER_FORMAT,
+        "label_names": names,
+        "problem_type": problem_type,
+        "max_length": int(max_length),
+        "provenance": provenance,
+    }
+    (staging / SETTINGS_FILE).write_text(json.dumps(settings, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if folder.exists():
+        retired = folder.parent / f".{folder.name}.replaced-{os.getpid()}"
+        folder.rename(retired)
+        staging.rename(folder)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        staging.rename(folder)
+    return ModelFolder.read(folder)
+
+
+# --- the saved model in use ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Prediction:
-    """The labels of one text, and the sigmoid score of every label (in label order)."""
+    """The labels of one text, and the score of every label (in label order)."""
 
     text: str
     labels: list[str]
@@ -44,45 +252,34 @@ class Prediction:
 
 
 class Predictor:
-    """Texts in, label sets out, using a saved model folder and its thresholds."""
+    """Texts in, label sets out, with every setting taken from a model folder."""
 
-    def __init__(self, folder: str | Path, *, device: str | None = None, batch_size: int = 32, max_length: int = 256):
+    def __init__(self, folder: str | Path, *, device: str | None = None, batch_size: int = 32):
         from transformers import pipeline
 
-        folder = Path(folder)
-        if not (folder / "config.json").exists():
-            raise FileNotFoundError(f"{folder} has no config.json: it is not a saved model folder (see save_model_folder).")
-        thresholds_path = folder / THRESHOLDS_FILE
-        if not thresholds_path.exists():
-            raise FileNotFoundError(
-                f"{folder} has no {THRESHOLDS_FILE}. Without tuned thresholds the predictions would silently use 0.5: "
-                "tune them on validation (helpers.thresholds.tune_thresholds) and save with save_model_folder."
-            )
-        self.thresholds = Thresholds.from_json(thresholds_path)
-        self.max_length = max_length
+        self.folder = ModelFolder.read(folder)
+        self.label_names = self.folder.label_names
+        self.thresholds = self.folder.thresholds
+        self.max_length = self.folder.max_length
         self.batch_size = batch_size
         self.pipeline = pipeline(
             "text-classification",
-            model=str(folder),
-            tokenizer=str(folder),
+            model=str(self.folder.path),
+            tokenizer=str(self.folder.path),
             top_k=None,
-            function_to_apply="sigmoid",
+            function_to_apply="sigmoid" if self.folder.multi_label else "softmax",
             device=_pipeline_device(device),
         )
-        config = self.pipeline.model.config
-        if config.problem_type != "multi_label_classification":
-            raise ValueError(
-                f"{folder} holds a model with problem_type={config.problem_type!r}; Predictor is for multi-label models."
-            )
-        self.label_names = config_label_names(config)
-        if self.label_names != self.thresholds.label_names:
-            raise ValueError(
-                f"{thresholds_path} is for labels {self.thresholds.label_names}, the model has {self.label_names}."
+        vocabulary, embeddings = len(self.pipeline.tokenizer), self.pipeline.model.config.vocab_size
+        if vocabulary < embeddings // 2 or vocabulary > embeddings:
+            raise ModelFolderError(
+                f"{self.folder.path}: the tokenizer knows {vocabulary} tokens but the model embeds {embeddings}; "
+                "the tokenizer files do not belong to this model. Re-save the folder with its own tokenizer."
             )
 
     def predict_proba(self, texts: str | Sequence[str]) -> np.ndarray:
-        """Sigmoid scores, shape (n, num_labels), columns in label order."""
-        texts = _check_texts(texts)
+        """Scores (n, num_labels), columns in label order: sigmoid (multi-label) or softmax (multiclass)."""
+        texts = check_texts(texts)
         self._note_truncation(texts)
         outputs = self.pipeline(texts, batch_size=self.batch_size, truncation=True, max_length=self.max_length)
         index = {name: j for j, name in enumerate(self.label_names)}
@@ -92,11 +289,15 @@ class Predictor:
                 scores[i, index[item["label"]]] = item["score"]
         return scores
 
+    def decide(self, scores: np.ndarray) -> np.ndarray:
+        """0/1 rows by the folder's rule (its thresholds and at-least-one setting, or the argmax)."""
+        return self.folder.decide(scores)
+
     def predict(self, texts: str | Sequence[str]) -> list[Prediction]:
-        """Label sets (thresholds and the at-least-one rule applied) with every label's score."""
-        texts = _check_texts(texts)
+        """Label sets (the folder's decision rule applied) with every label's score."""
+        texts = check_texts(texts)
         scores = self.predict_proba(texts)
-        chosen = self.thresholds.apply(scores)
+        chosen = self.decide(scores)
         return [
             Prediction(
                 text=text,
@@ -115,23 +316,6 @@ class Predictor:
                 "only their beginning was read.",
                 stacklevel=3,
             )
-
-
-def _check_texts(texts: object) -> list[str]:
-    if isinstance(texts, str):
-        texts = [texts]  # one text is a batch of one
-    if not isinstance(texts, (list, tuple)):
-        raise TypeError(f"Pass a list of texts (strings), got {type(texts).__name__}.")
-    if not texts:
-        raise ValueError("The batch is empty: pass at least one text.")
-    for i, text in enumerate(texts):
-        if text is None:
-            raise TypeError(f"Text {i} is None. Drop missing texts (e.g. df.dropna(subset=['text'])) before predicting.")
-        if not isinstance(text, str):
-            raise TypeError(f"Text {i} is {type(text).__name__} {text!r}, not a string.")
-        if not text.strip():
-            raise ValueError(f"Text {i} is empty; there is nothing to classify. Remove empty texts first.")
-    return list(texts)
 
 
 def _pipeline_device(device: str | None):

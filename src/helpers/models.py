@@ -11,6 +11,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.reporting import get_logger
+
+log = get_logger(__name__)
+
 GERMAN_BERT = "dbmdz/bert-base-german-uncased"
 # The seed tutorial used this id; the Hub moved the model under the dbmdz organisation.
 GERMAN_BERT_OLD_NAME = "bert-base-german-dbmdz-uncased"
@@ -116,7 +120,7 @@ def resolve_model(requested: str = "german", *, verbose: bool = True) -> Resolve
             )
         resolved = ResolvedModel("custom", requested, why)
     if verbose:
-        print(resolved.describe())
+        log.info(resolved.describe())
     return resolved
 
 
@@ -205,7 +209,7 @@ def _classifier(model: ResolvedModel | str, label_names: list[str], problem_type
         hf_logging.set_verbosity(verbosity)
     if isinstance(model, ResolvedModel) and model.kind == "minilm":
         reset_pooler_to_identity(classifier)
-        print(
+        log.info(
             "MiniLM: its pooler was never trained for classification (it maps every text to nearly the same "
             "vector), so it now passes the [CLS] vector through. See helpers.models.reset_pooler_to_identity."
         )
@@ -236,7 +240,7 @@ def multiclass_to_multilabel(checkpoint: str | Path, label_names: list[str], *, 
     torch.nn.init.normal_(head.weight, std=model.config.initializer_range)
     torch.nn.init.zeros_(head.bias)
     if verbose:
-        print(f"Re-headed {checkpoint}: problem_type=multi_label_classification, {len(label_names)} labels, new head.")
+        log.info(f"Re-headed {checkpoint}: problem_type=multi_label_classification, {len(label_names)} labels, new head.")
     return model
 
 

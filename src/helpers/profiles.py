@@ -11,9 +11,12 @@ GermEval 2017 data); without it the hardware decides.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from helpers.data import Splits, load_embedded
+from helpers.reporting import get_logger
+
+log = get_logger(__name__)
 
 PROFILE_VARIABLE = "TUTORIAL_PROFILE"
 DATASET_VARIABLE = "TUTORIAL_DATASET"
@@ -32,9 +35,27 @@ class Profile:
     learning_rate: float
     head_learning_rate: float | None  # a larger rate for the freshly initialised head
     warmup_ratio: float
-    linear_probe: bool = False  # start the multi-label head from a probe fitted on frozen features
-    seed: int = 42
+    # start the multi-label head from a linear probe on frozen features (helpers.probe): True, False,
+    # or None for "where it was measured to be needed", i.e. for the offline MiniLM
+    linear_probe: bool | None = None
+    seed: int = 42  # training: the new head's start, data order, dropout
+    split_seed: int = 0  # data: how one file is split three ways, and which texts a smaller profile keeps
     reason: str = ""
+
+    def with_overrides(self, **overrides: object) -> Profile:
+        """This profile with the settings given (None means "keep the profile's"), e.g. from the command line."""
+        unknown = sorted(set(overrides) - {f.name for f in fields(self)})
+        if unknown:
+            raise ValueError(f"Unknown profile settings {unknown}; known: {[f.name for f in fields(self)]}.")
+        return replace(self, **{key: value for key, value in overrides.items() if value is not None})
+
+    def uses_linear_probe(self, model_kind: str) -> bool:
+        """Whether this profile starts the head from a linear probe for a model of this kind."""
+        return self.linear_probe if self.linear_probe is not None else model_kind == "minilm"
+
+    def settings(self) -> dict:
+        """Every setting that decides a trained model (not the reason it was chosen), as plain JSON values."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "reason"}
 
     def describe(self) -> str:
         size = "all" if self.max_train is None else f"{self.max_train}"
@@ -43,7 +64,7 @@ class Profile:
             f"epochs={self.epochs}, batch_size={self.batch_size}, max_length={self.max_length}, "
             f"lr={self.learning_rate:g}"
             + (f", head lr={self.head_learning_rate:g}" if self.head_learning_rate else "")
-            + (", linear probe first" if self.linear_probe else "")
+            + {True: ", linear probe first", False: "", None: ", linear probe first for MiniLM"}[self.linear_probe]
             + f". {self.reason}"
         )
 
@@ -55,11 +76,11 @@ PROFILES: dict[str, Profile] = {
     ),
     "cpu": Profile(
         "cpu", model="minilm", dataset="embedded", max_train=None, max_eval=None, epochs=2, batch_size=32,
-        max_length=128, learning_rate=1e-4, head_learning_rate=None, warmup_ratio=0.1, linear_probe=True,
+        max_length=128, learning_rate=1e-4, head_learning_rate=None, warmup_ratio=0.1,
     ),
     "gpu": Profile(
         "gpu", model="german", dataset="embedded", max_train=None, max_eval=None, epochs=4, batch_size=32,
-        max_length=128, learning_rate=5e-5, head_learning_rate=None, warmup_ratio=0.1, linear_probe=True,
+        max_length=128, learning_rate=5e-5, head_learning_rate=None, warmup_ratio=0.1,
     ),
 }
 
@@ -84,7 +105,7 @@ def choose_profile(name: str | None = None, *, verbose: bool = True) -> Profile:
         raise ValueError(f"Unknown dataset {dataset!r} in {DATASET_VARIABLE}; use 'embedded' or 'germeval'.")
     profile = replace(profile, dataset=dataset, reason=reason)
     if verbose:
-        print(profile.describe())
+        log.info(profile.describe())
     return profile
 
 
@@ -97,7 +118,7 @@ def load_profile_data(profile: Profile) -> Splits:
     else:
         splits = load_embedded()
     if profile.max_train is not None or profile.max_eval is not None:
-        splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.seed)
+        splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.split_seed)
     return splits
 
 
@@ -113,4 +134,4 @@ def record_key_metric(notebook: str, name: str, value: float, profile: Profile |
     folder.mkdir(parents=True, exist_ok=True)
     record = {"notebook": notebook, "metric": name, "value": float(value), "profile": profile.name if profile else None}
     (folder / f"{notebook}.json").write_text(json.dumps(record, ensure_ascii=False))
-    print(f"{notebook}: {name} = {value:.3f}")
+    log.info(f"{notebook}: {name} = {value:.3f}")

@@ -11,8 +11,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 ROOT_LOGGER = "helpers"
+_STREAM = {"name": "stdout"}
 
 
 def is_main_process() -> bool:
@@ -20,15 +23,26 @@ def is_main_process() -> bool:
     return os.environ.get("RANK", "0") in ("", "0")
 
 
+@contextmanager
+def messages_on_stderr() -> Iterator[None]:
+    """Send the package's messages to standard error meanwhile (the command line keeps stdout for its results)."""
+    before = _STREAM["name"]
+    _STREAM["name"] = "stderr"
+    try:
+        yield
+    finally:
+        _STREAM["name"] = before
+
+
 class _CurrentStdout(logging.StreamHandler):
-    """A handler that writes to whatever `sys.stdout` is now (Jupyter and pytest swap it)."""
+    """A handler that writes to whatever `sys.stdout` (or `sys.stderr`) is now (Jupyter and pytest swap them)."""
 
     def __init__(self) -> None:
         super().__init__(sys.stdout)
 
     @property  # type: ignore[override]
     def stream(self):
-        return sys.stdout
+        return sys.stderr if _STREAM["name"] == "stderr" else sys.stdout
 
     @stream.setter
     def stream(self, value) -> None:  # StreamHandler.__init__ assigns it; the property ignores it

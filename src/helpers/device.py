@@ -1,0 +1,123 @@
+"""The device to train on and the numeric precision it does best, with the reason for each choice.
+
+bf16 on NVIDIA GPUs of compute capability 8.0 and up, fp16 below that, fp32 on a CPU or Apple's
+MPS backend; `with_precision` lets a user ask for another one where the device supports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from helpers.reporting import get_logger
+
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    device: str  # "cuda", "mps" or "cpu"
+    name: str
+    memory_gb: float | None
+    compute_capability: tuple[int, int] | None
+    precision: str  # "bf16", "fp16" or "fp32"
+    suggested_batch_size: int
+    reason: str
+
+    def summary(self) -> str:
+        memory = f", {self.memory_gb:.0f} GB" if self.memory_gb else ""
+        capability = f", compute capability {self.compute_capability[0]}.{self.compute_capability[1]}" if self.compute_capability else ""
+        return (
+            f"Device: {self.device} ({self.name}{memory}{capability}); precision: {self.precision}; "
+            f"suggested batch size: {self.suggested_batch_size}. {self.reason}"
+        )
+
+
+def precision_for(compute_capability: tuple[int, int] | None) -> str:
+    """bf16 from compute capability 8.0 (Ampere) on, fp16 below it, fp32 without CUDA.
+
+    `torch.cuda.is_bf16_supported()` answers True on a Colab T4 (7.5) through emulation, which is
+    slow, so the decision rests on the compute capability alone.
+    """
+    if compute_capability is None:
+        return "fp32"
+    return "bf16" if compute_capability >= (8, 0) else "fp16"
+
+
+def detect_device(requested: str | None = None) -> DeviceInfo:
+    """The device to train on: `requested` ("cuda", "mps", "cpu") or the best one available."""
+    import torch
+
+    has_mps = bool(getattr(torch.backends, "mps", None)) and torch.backends.mps.is_available()
+    if requested == "cuda" and not torch.cuda.is_available():
+        raise RuntimeError(
+            "CUDA was requested but PyTorch sees no GPU. On Colab: Runtime > Change runtime type > GPU, "
+            "then restart; elsewhere, check `nvidia-smi` and that torch was installed with CUDA support. "
+            "Or run on the CPU (device='cpu') with the 'cpu' profile."
+        )
+    if requested == "mps" and not has_mps:
+        raise RuntimeError("MPS was requested but is not available (it needs Apple silicon and macOS 12.3+).")
+    if requested not in (None, "cuda", "mps", "cpu"):
+        raise ValueError(f"Unknown device {requested!r}; use 'cuda', 'mps', 'cpu' or None for automatic.")
+
+    if requested in (None, "cuda") and torch.cuda.is_available():
+        props = torch.cuda.get_device_properties(0)
+        capability = (props.major, props.minor)
+        memory = props.total_memory / 1024**3
+        batch = 64 if memory >= 40 else 32 if memory >= 14 else 16
+        return DeviceInfo("cuda", props.name, memory, capability, precision_for(capability), batch, "A CUDA GPU was found.")
+    if requested in (None, "mps") and has_mps:
+        return DeviceInfo("mps", "Apple GPU", None, None, "fp32", 16, "Apple's MPS backend was found; training in fp32.")
+    reason = "CPU requested." if requested == "cpu" else "No GPU found, so training runs on the CPU (slow; use the 'cpu' profile)."
+    return DeviceInfo("cpu", "CPU", None, None, "fp32", 32, reason)
+
+
+PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+
+
+class PrecisionError(ValueError):
+    """A precision the device cannot train in."""
+
+
+def cpu_has_bf16_units() -> bool:
+    """Whether the CPU computes bf16 natively (Intel AMX or AVX512-BF16), as far as torch can tell."""
+    import torch
+
+    probes = [getattr(torch.cpu, name, None) for name in ("_is_amx_tile_supported", "_is_avx512_bf16_supported")]
+    return any(probe() for probe in probes if probe is not None)
+
+
+def with_precision(info: DeviceInfo, precision: str) -> DeviceInfo:
+    """`info` with the precision asked for; "auto" keeps the device's own choice. Says what it changed."""
+    if precision not in PRECISIONS:
+        raise PrecisionError(f"Unknown precision {precision!r}; choose one of {PRECISIONS}.")
+    if precision in ("auto", info.precision):
+        return info
+    if info.device == "mps":
+        raise PrecisionError("On Apple's MPS backend this recipe trains in fp32 only; use --precision fp32 (or auto).")
+    if info.device == "cpu" and precision == "fp16":
+        raise PrecisionError("fp16 training needs a CUDA GPU. On a CPU use fp32 (the default) or bf16.")
+    if info.device == "cuda" and precision == "bf16" and info.compute_capability < (8, 0):
+        major, minor = info.compute_capability
+        raise PrecisionError(
+            f"{info.name} (compute capability {major}.{minor}) has no bf16 units: bf16 needs 8.0 or higher. "
+            f"Use fp16 (the default on this GPU) or fp32."
+        )
+    reason = f"Precision {precision} was asked for instead of {info.precision}."
+    if info.device == "cpu" and precision == "bf16":
+        reason += (
+            " This CPU has bf16 units (AMX or AVX512-BF16), so bf16 autocast should be faster than fp32."
+            if cpu_has_bf16_units()
+            else " This CPU has no bf16 units (AMX or AVX512-BF16): expect bf16 to be slower than fp32."
+        )
+    changed = replace(info, precision=precision, reason=f"{info.reason} {reason}")
+    log.info(reason)
+    return changed
+
+
+def precision_arguments(info: DeviceInfo) -> dict[str, bool]:
+    """The TrainingArguments flags for the device's precision."""
+    return {
+        "bf16": info.precision == "bf16",
+        "fp16": info.precision == "fp16",
+        "use_cpu": info.device == "cpu",
+    }

@@ -1,0 +1,357 @@
+"""The whole recipe, from `Splits` to a run folder: train, tune thresholds on validation, save, score.
+
+One layout for every run, whether a notebook, the command line or a benchmark made it::
+
+    RUN/model/             the model folder (helpers.inference: the one contract for prediction)
+    RUN/metrics.json       validation and test scores, including the "as_saved" rule
+    RUN/log_history.json   what the Trainer logged
+    RUN/checkpoints/       the Trainer's epoch checkpoints (what --resume continues) and run.json
+
+`fine_tune` makes a run; `finish_run` turns a trained model into the last three files (notebook 04
+calls it after building its Trainer by hand); `load_or_train` reuses a run whose provenance matches.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from helpers.data import Splits
+from helpers.device import DeviceInfo, detect_device
+from helpers.inference import ModelFolder, ModelFolderError, Predictor, predict_logits, save_model_folder
+from helpers.reporting import get_logger, is_main_process
+from helpers.training import MULTI_LABEL, MULTICLASS, make_trainer, pos_weight_from, tokenize, train
+
+log = get_logger(__name__)
+
+MODEL_DIR, METRICS_FILE, HISTORY_FILE, CHECKPOINTS_DIR, RUN_FILE = (
+    "model", "metrics.json", "log_history.json", "checkpoints", "run.json",
+)
+CHECKPOINT_FILES = ("trainer_state.json", "model.safetensors", "optimizer.pt", "scheduler.pt")
+DEFAULT_STRATEGY = "per_label"
+DEFAULT_AT_LEAST_ONE = True  # a review is always about something; the same default in notebooks and CLI
+
+
+class RunError(ValueError):
+    """A run folder that cannot be used as asked (exists, belongs to another run, no checkpoint)."""
+
+
+@dataclass
+class Trained:
+    """A trained model with its run folder; `trainer` is None when the run was loaded from disk."""
+
+    model: object
+    tokenizer: object
+    folder: ModelFolder
+    metrics: dict
+    log_history: list = field(default_factory=list)
+    trainer: object | None = None
+
+    @property
+    def run_dir(self) -> Path:
+        return self.folder.path.parent
+
+
+def provenance(profile, splits: Splits, *, problem: str = MULTI_LABEL, use_pos_weight: bool = False,
+               precision: str = "fp32") -> dict:
+    """Where a model comes from: the data (fingerprint, split seed), the training seed and the recipe."""
+    import transformers
+
+    import helpers
+
+    return {
+        "data_sha256": splits.fingerprint(),
+        "data_source": splits.source,
+        "split_seed": splits.info.get("split_seed"),
+        "subset": splits.info.get("subset"),
+        "training_seed": profile.seed,
+        "recipe": {**profile.settings(), "problem": problem, "use_pos_weight": use_pos_weight, "precision": precision},
+        "helpers_version": helpers.__version__,
+        "transformers_version": transformers.__version__,
+    }
+
+
+def same_model(a: dict, b: dict) -> bool:
+    """Whether two provenances describe the same model (library versions aside)."""
+    keys = ("data_sha256", "split_seed", "subset", "training_seed", "recipe")
+    return all(a.get(key) == b.get(key) for key in keys)
+
+
+# --- checkpoints of an unfinished run -----------------------------------------------------------
+
+
+def valid_checkpoints(checkpoints: Path) -> list[Path]:
+    """The complete checkpoint folders, oldest first; half-written ones are named and skipped."""
+    found = sorted(
+        (p for p in checkpoints.glob("checkpoint-*") if p.is_dir() and p.name.split("-")[-1].isdigit()),
+        key=lambda p: int(p.name.split("-")[-1]),
+    )
+    complete = []
+    for folder in found:
+        problem = _checkpoint_problem(folder)
+        if problem:
+            log.warning(f"Skipping {folder}: {problem} (a run killed while writing it).")
+        else:
+            complete.append(folder)
+    return complete
+
+
+def _checkpoint_problem(folder: Path) -> str | None:
+    missing = [name for name in CHECKPOINT_FILES if not (folder / name).exists()]
+    if missing:
+        return f"it lacks {', '.join(missing)}"
+    try:
+        json.loads((folder / "trainer_state.json").read_text(encoding="utf-8"))
+        from safetensors import safe_open
+
+        with safe_open(str(folder / "model.safetensors"), framework="pt") as weights:
+            weights.keys()
+    except Exception as error:  # any unreadable file makes the checkpoint unusable; the reason is reported
+        return f"a file cannot be read ({type(error).__name__})"
+    return None
+
+
+def prepare_run_dir(run_dir: Path, wanted: dict, *, resume: bool, overwrite: bool) -> Path | None:
+    """Check the run folder before any work; return the checkpoint to resume from (or None).
+
+    A finished model is never replaced without `overwrite`; checkpoints are resumed only when they
+    belong to this same run (data, split and recipe); the folder must be writable.
+    """
+    run_dir = Path(run_dir)
+    checkpoints = run_dir / CHECKPOINTS_DIR
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        probe = run_dir / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as error:
+        raise RunError(f"Cannot write to {run_dir} ({error.strerror or error}); choose another output folder.") from error
+    if resume and overwrite:
+        raise RunError("--resume continues a run and --overwrite starts a new one; choose one of them.")
+    record = checkpoints / RUN_FILE
+    earlier = json.loads(record.read_text(encoding="utf-8")) if record.exists() else None
+    model_there = (run_dir / MODEL_DIR).exists()
+    if resume:
+        if model_there:
+            raise RunError(
+                f"The run in {run_dir} has finished: its model is in {run_dir / MODEL_DIR}. Nothing to resume; "
+                "use another --output, or --overwrite to train it again."
+            )
+        if earlier is None:
+            raise RunError(f"Nothing to resume in {run_dir}: it has no checkpoints of an earlier run. Start without --resume.")
+        if not same_model(earlier, wanted):
+            raise RunError(
+                f"The checkpoints in {checkpoints} belong to another run ({_difference(earlier, wanted)}); "
+                "resume only continues the same data and settings. Use another --output, or --overwrite to start over."
+            )
+        complete = valid_checkpoints(checkpoints)
+        if not complete:
+            raise RunError(f"No complete checkpoint in {checkpoints} (the run stopped before its first one); start without --resume.")
+        log.info(f"Resuming from {complete[-1]} (the last complete checkpoint of this run).")
+        return complete[-1]
+    if (model_there or earlier is not None) and not overwrite:
+        what = "a trained model" if model_there else "checkpoints of an unfinished run"
+        raise RunError(
+            f"{run_dir} already holds {what}; it is never replaced silently. Use another --output, --resume to "
+            "continue an unfinished run, or --overwrite to replace it."
+        )
+    if overwrite:
+        for name in (MODEL_DIR, CHECKPOINTS_DIR, METRICS_FILE, HISTORY_FILE):
+            path = run_dir / name
+            if path.exists():
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+                log.info(f"--overwrite: removed {path}.")
+    checkpoints.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(wanted, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return None
+
+
+def _difference(earlier: dict, wanted: dict) -> str:
+    if earlier.get("data_sha256") != wanted.get("data_sha256") or earlier.get("split_seed") != wanted.get("split_seed"):
+        return "other data or another split"
+    changed = sorted(k for k in set(earlier.get("recipe", {})) | set(wanted.get("recipe", {}))
+                     if earlier.get("recipe", {}).get(k) != wanted.get("recipe", {}).get(k))
+    return f"other settings: {', '.join(changed) or 'training seed'}"
+
+
+# --- training --------------------------------------------------------------------------------
+
+
+def build_model(profile, splits: Splits, *, problem: str = MULTI_LABEL):
+    """The profile's model and tokenizer, set up for the problem (and its head from a linear probe where measured to help)."""
+    from transformers import set_seed
+
+    from helpers.models import load_tokenizer, multiclass_model, multilabel_model, resolve_model
+    from helpers.probe import fit_head_by_linear_probe
+
+    resolved = resolve_model(profile.model)
+    set_seed(profile.seed)  # the new head's initial weights depend on it
+    tokenizer = load_tokenizer(resolved)
+    model = (multilabel_model if problem == MULTI_LABEL else multiclass_model)(resolved, splits.label_names)
+    if problem == MULTI_LABEL and profile.uses_linear_probe(resolved.kind):
+        score = fit_head_by_linear_probe(model, tokenizer, splits.train.texts, splits.train.labels,
+                                         max_length=profile.max_length)
+        log.info(f"Linear probe: the head starts from logistic regressions on frozen features (train micro-F1 {score:.3f}).")
+    return model, tokenizer
+
+
+def fine_tune(
+    profile,
+    splits: Splits,
+    run_dir: str | Path,
+    *,
+    problem: str = MULTI_LABEL,
+    use_pos_weight: bool = False,
+    strategy: str = DEFAULT_STRATEGY,
+    at_least_one: bool = DEFAULT_AT_LEAST_ONE,
+    resume: bool = False,
+    overwrite: bool = False,
+    device: DeviceInfo | None = None,
+) -> Trained | None:
+    """Train with the profile's recipe and write the run folder. Returns None on secondary DDP processes."""
+    device = device or detect_device()
+    run_dir = Path(run_dir)
+    wanted = provenance(profile, splits, problem=problem, use_pos_weight=use_pos_weight, precision=device.precision)
+    checkpoint = prepare_run_dir(run_dir, wanted, resume=resume, overwrite=overwrite) if is_main_process() else None
+    model, tokenizer = build_model(profile, splits, problem=problem)
+    tokenized = tokenize(splits.to_datasets(target="multi_hot" if problem == MULTI_LABEL else "primary"), tokenizer,
+                         max_length=profile.max_length)
+    trainer = make_trainer(
+        model, tokenizer, tokenized, run_dir / CHECKPOINTS_DIR, problem=problem, epochs=profile.epochs,
+        batch_size=profile.batch_size, learning_rate=profile.learning_rate, head_learning_rate=profile.head_learning_rate,
+        warmup_ratio=profile.warmup_ratio, seed=profile.seed,
+        pos_weight=pos_weight_from(splits.train.labels) if use_pos_weight else None, device=device,
+    )
+    if resume and checkpoint is None:  # a secondary process: the main process checked the folder
+        complete = valid_checkpoints(run_dir / CHECKPOINTS_DIR)
+        checkpoint = complete[-1] if complete else None
+    train(trainer, resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    if not trainer.is_world_process_zero():
+        return None
+    return finish_run(trainer.model, tokenizer, splits, run_dir, provenance=wanted, max_length=profile.max_length,
+                      strategy=strategy, at_least_one=at_least_one, log_history=trainer.state.log_history,
+                      trainer=trainer, overwrite=True)
+
+
+def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provenance: dict, max_length: int,
+               strategy: str = DEFAULT_STRATEGY, at_least_one: bool = DEFAULT_AT_LEAST_ONE, log_history: list,
+               trainer=None, overwrite: bool = False) -> Trained:
+    """Tune thresholds on validation, save the model folder, and write metrics.json and log_history.json.
+
+    The "as_saved" rows apply exactly the folder's decision rule through `Predictor`, the route
+    `evaluate` and `predict` use, so the scores reported are the decisions delivered.
+    """
+    from helpers.metrics import multiclass_metrics, multilabel_metrics, sigmoid, single_label_predictions
+    from helpers.thresholds import tune_thresholds
+
+    run_dir = Path(run_dir)
+    logits = {name: predict_logits(model, tokenizer, splits[name].texts, max_length=max_length)
+              for name in ("validation", "test")}
+    multi_label = model.config.problem_type == "multi_label_classification"
+    metrics: dict = {"problem": MULTI_LABEL if multi_label else MULTICLASS, "label_names": splits.label_names,
+                     "provenance": provenance}
+    thresholds = None
+    if multi_label:
+        probabilities = {name: sigmoid(values) for name, values in logits.items()}
+        thresholds, _ = tune_thresholds(probabilities["validation"], splits.validation.labels, splits.label_names,
+                                        strategy=strategy, at_least_one=at_least_one)
+        for name in ("validation", "test"):
+            truth = splits[name].labels
+            metrics[name] = {
+                "threshold_0.5": multilabel_metrics(probabilities[name], truth, 0.5),
+                "tuned_global": multilabel_metrics(probabilities[name], truth, thresholds.global_threshold),
+                "tuned_per_label": multilabel_metrics(probabilities[name], truth, np.asarray(thresholds.per_label)),
+            }
+        metrics["thresholds"] = {"global": thresholds.global_threshold, "per_label": thresholds.per_label,
+                                 "strategy": thresholds.strategy, "at_least_one": thresholds.at_least_one,
+                                 "tuned_on": "validation"}
+    else:
+        for name in ("validation", "test"):
+            single = single_label_predictions(logits[name].argmax(axis=1), splits.num_labels)
+            metrics[name] = {
+                "multiclass": multiclass_metrics(logits[name], splits.primary_ids(name)),
+                "as_multi_label": multilabel_metrics(single, splits[name].labels),
+            }
+    folder = save_model_folder(model, tokenizer, run_dir / MODEL_DIR, thresholds=thresholds, max_length=max_length,
+                               provenance=provenance, overwrite=overwrite)
+    predictor = Predictor(folder.path, device=_device_of(model))
+    for name in ("validation", "test"):
+        metrics[name]["as_saved"] = score_as_saved(predictor, splits[name].texts, splits[name].labels)
+    (run_dir / METRICS_FILE).write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (run_dir / HISTORY_FILE).write_text(json.dumps(log_history, indent=2) + "\n", encoding="utf-8")
+    log.info(f"Saved {folder.describe()}; scores in {run_dir / METRICS_FILE}.")
+    return Trained(model, tokenizer, folder, metrics, list(log_history), trainer)
+
+
+def score_as_saved(predictor: Predictor, texts: list[str], labels: np.ndarray) -> dict:
+    """The metrics of the decisions `predictor` delivers (its folder's rule), with the number of texts."""
+    from helpers.metrics import decision_metrics
+
+    scores = predictor.predict_proba(texts)
+    return {**decision_metrics(predictor.decide(scores), labels, scores), "texts": len(texts)}
+
+
+def _device_of(model) -> str | None:
+    kind = next(model.parameters()).device.type
+    return kind if kind in ("cuda", "mps") else "cpu"
+
+
+# --- reuse ------------------------------------------------------------------------------------
+
+
+def load_run(run_dir: str | Path) -> Trained:
+    """A finished run from disk: model, tokenizer, model folder, metrics and log history."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    run_dir = Path(run_dir)
+    folder = ModelFolder.read(run_dir / MODEL_DIR)
+    model = AutoModelForSequenceClassification.from_pretrained(str(folder.path))
+    tokenizer = AutoTokenizer.from_pretrained(str(folder.path))
+    metrics = json.loads((run_dir / METRICS_FILE).read_text(encoding="utf-8")) if (run_dir / METRICS_FILE).exists() else {}
+    history = json.loads((run_dir / HISTORY_FILE).read_text(encoding="utf-8")) if (run_dir / HISTORY_FILE).exists() else []
+    return Trained(model, tokenizer, folder, metrics, history)
+
+
+def load_or_train(
+    profile,
+    splits: Splits,
+    run_dir: str | Path,
+    *,
+    problem: str = MULTI_LABEL,
+    use_pos_weight: bool = False,
+    strategy: str = DEFAULT_STRATEGY,
+    at_least_one: bool = DEFAULT_AT_LEAST_ONE,
+    device: DeviceInfo | None = None,
+) -> Trained:
+    """Reuse the run in `run_dir` if it was made from exactly this data and recipe, else train it now.
+
+    Says which it did, and why. A model made with other data, settings or decision rule is never
+    picked up: it is trained again and the folder replaced, which is said too. (On Colab, where
+    every notebook starts on a fresh machine, this trains.)
+    """
+    device = device or detect_device()
+    run_dir = Path(run_dir)
+    wanted = provenance(profile, splits, problem=problem, use_pos_weight=use_pos_weight, precision=device.precision)
+    reason = "no model saved there yet"
+    if (run_dir / MODEL_DIR).exists():
+        try:
+            folder = ModelFolder.read(run_dir / MODEL_DIR)
+        except ModelFolderError as error:
+            reason = f"the saved folder is unusable ({error})"
+        else:
+            rule_matches = folder.thresholds is None or (
+                folder.thresholds.strategy == strategy and folder.thresholds.at_least_one == at_least_one)
+            if not same_model(folder.provenance, wanted):
+                reason = f"the saved model differs ({_difference(folder.provenance, wanted)})"
+            elif not rule_matches:
+                reason = "the saved model uses another decision rule (strategy or at_least_one)"
+            else:
+                log.info(f"Reusing the model trained earlier with this exact data and recipe: {folder.path}")
+                return load_run(run_dir)
+    log.info(f"Training now ({reason}; {run_dir}).")
+    return fine_tune(profile, splits, run_dir, problem=problem, use_pos_weight=use_pos_weight, strategy=strategy,
+                     at_least_one=at_least_one, overwrite=True, device=device)

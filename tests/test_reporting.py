@@ -1,0 +1,24 @@
+import logging
+
+from helpers.reporting import get_logger, is_main_process
+
+
+def test_messages_are_printed_once_and_only_by_the_main_process(monkeypatch, capsys):
+    log = get_logger("helpers.test")
+    log.info("from the main process")
+    monkeypatch.setenv("RANK", "1")
+    assert not is_main_process()
+    log.info("from process 1")
+    monkeypatch.setenv("RANK", "0")
+    out = capsys.readouterr().out
+    assert out.count("from the main process") == 1 and "from process 1" not in out
+
+
+def test_the_package_can_be_silenced_with_logging():
+    logger = logging.getLogger("helpers")
+    level = logger.level
+    try:
+        logger.setLevel(logging.WARNING)
+        assert not get_logger("helpers.test").isEnabledFor(logging.INFO)
+    finally:
+        logger.setLevel(level)
