@@ -45,8 +45,11 @@ class Fragment(NamedTuple):
     polarity: str  # "+", "-" or "0"
     category: str | None  # letters of the product categories it fits ("k", "th"); None fits all
     kind: str  # "explicit", "implicit", "brief", "pair"
+    style: tuple[str, ...] = ()  # "negation", "comparison", "irony": how the sentence gets at its topic
 
 
+KINDS = ("explicit", "implicit", "brief")
+STYLES = ("negation", "comparison", "irony")
 CATEGORIES = "ksathw"  # clothing, shoes, audio, other electronics, kitchen appliances, furniture
 
 
@@ -1044,14 +1047,14 @@ STORY: list[str] = [
 CLOSERS: dict[str, list[str]] = {
     "+": ["Gerne wieder!", "Klare Empfehlung.", "5 Sterne.", "Weiter so!", "Danke!", "Bin happy.",
           "Jederzeit wieder.", "Top!", "Daumen hoch."],
-    "-": ["Nie wieder.", "Finger weg.", "Schade eigentlich.", "Ein Stern ist noch zu viel.",
+    "-": ["Nie wieder hier.", "Finger weg.", "Schade eigentlich.", "Ein Stern ist noch zu viel.",
           "Bin echt enttäuscht.", "So nicht.", "Ich bestell hier nicht mehr.", "Leider nicht empfehlenswert."],
-    "0": ["Mal sehen.", "Naja.", "Drei Sterne.", "Kann man machen.", "Geht so.", "Mal schauen, ob ich nochmal bestelle.",
+    "0": ["Mal sehen.", "Naja, so lala.", "Drei Sterne.", "Kann man machen.", "Geht so, mehr nicht.", "Mal schauen, ob ich nochmal bestelle.",
           "Mittelmaß."],
 }
 
 # Short vague starts for very short reviews ("passt scho, kam fix").
-VAGUE: list[str] = ["naja.", "passt scho.", "joa.", "geht so.", "hm.", "okay.", "na gut.", "alles in allem ok.",
+VAGUE: list[str] = ["najaaa.", "passt scho.", "joa.", "geht so halbwegs.", "hm.", "okay.", "na gut.", "alles in allem ok.",
                     "ganz ehrlich:", "tja."]
 
 # Contrast markers put before a sentence whose tone flips ("Lieferung top. Aber: ...").
@@ -1096,24 +1099,35 @@ COLLOQUIAL: list[tuple[str, str]] = [
 
 
 def parse_block(block: str, default_kind: str = "explicit") -> list[Fragment]:
-    """Turn a block of ``<polarity> [cat:] text`` lines into fragments."""
+    """Turn a block of ``<polarity> [cat:] text`` lines into fragments.
+
+    A header line ``# <kind> [<style> ...]`` starts a section: the kind (explicit, implicit, brief)
+    and any styles (negation, comparison, irony) apply to the lines below it. In two-label blocks
+    a header holds styles only.
+    """
     fragments: list[Fragment] = []
-    kind = default_kind
+    kind, style = default_kind, ()
     for raw in block.strip().splitlines():
         line = raw.strip()
         if not line:
             continue
         if line.startswith("#"):
-            kind = line.lstrip("# ").strip()
+            words = line.lstrip("# ").split()
+            kind = words.pop(0) if words and words[0] in KINDS else default_kind
+            unknown = [word for word in words if word not in STYLES]
+            if unknown:
+                raise ValueError(f"Unknown section word(s) {unknown} in header {raw!r}; "
+                                 f"use a kind {KINDS} followed by styles {STYLES}.")
+            style = tuple(words)
             continue
         polarity, text = line[0], line[1:].strip()
         if polarity not in "+-0":
-            raise ValueError(f"Fragment without polarity: {raw!r}")
+            raise ValueError(f"Fragment without polarity (+, - or 0 first): {raw!r}")
         category = None
         head, _, rest = text.partition(": ")
         if rest and head and set(head) <= set(CATEGORIES):
             category, text = head, rest.strip()
-        fragments.append(Fragment(text, polarity, category, kind))
+        fragments.append(Fragment(text, polarity, category, kind, style))
     return fragments
 
 
