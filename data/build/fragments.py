@@ -1132,6 +1132,7 @@ def parse_block(block: str, default_kind: str = "explicit") -> list[Fragment]:
 
 
 TOPIC_FRAGMENTS: dict[str, list[Fragment]] = {label: parse_block(TOPIC_BLOCKS[label]) for label in LABELS}
-PAIR_FRAGMENTS: dict[tuple[str, str], list[Fragment]] = {
-    pair: parse_block(block, default_kind="pair") for pair, block in PAIR_BLOCKS.items()
+# Keys in label order, which is how the composer looks pairs up.
+PAIR_FRAGMENTS: dict[tuple[str, ...], list[Fragment]] = {
+    tuple(sorted(pair, key=LABELS.index)): parse_block(block, default_kind="pair") for pair, block in PAIR_BLOCKS.items()
 }
