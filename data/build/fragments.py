@@ -217,6 +217,107 @@ KUNDENSERVICE = """
 - Keine Antwort auf Mails.
 - Keiner geht ans Telefon.
 + Super Beratung.
+# explicit
+- Der Kundenservice ist nur per Kontaktformular erreichbar, eine Telefonnummer gibt's nicht.
+- Beim Support landet man nach jeder Frage wieder im Menü vom Anfang.
+- Der Servicemitarbeiter hat mir einfach widersprochen, obwohl ich die Mail schwarz auf weiß hatte.
+- Die Kundenbetreuung hat meine Reklamation [zweimal|dreimal] verschlampt.
+- Vom Kundenservice kam eine Antwort auf Englisch, obwohl ich auf Deutsch geschrieben hab.
+- Die Hotline ist nur werktags bis 16 Uhr besetzt, da arbeitet man ja selbst.
+- Kundenservice gibt es hier praktisch nicht.
+- Im Servicechat wurde ich nach {minuten} Minuten einfach rausgeworfen.
+- Der Kundendienst duzt einen und ist dabei trotzdem völlig unhöflich.
+- Die Servicehotline hat mir eine Rückrufnummer gegeben, die gar nicht existiert.
+- Der Support schickt einem Links zu Hilfeseiten, die es nicht mehr gibt.
+- Jeder beim Kundenservice erzählt was anderes, keiner weiß Bescheid.
++ Der Kundenservice hat sich sogar am Sonntag gemeldet.
++ Die Dame vom Kundendienst hat mir alles Schritt für Schritt erklärt.
++ Der Support hat sofort verstanden, worum es geht, ohne dass ich dreimal erklären musste.
++ Am Servicetelefon war nach zwei Minuten jemand dran.
++ Kundenservice wie früher im Fachgeschäft, persönlich und kompetent.
++ Der Chat-Support war freundlich und hat meine Frage in fünf Minuten geklärt.
++ Vom Kundendienst gab es eine ehrliche Antwort statt leerer Versprechungen.
++ Die Servicemitarbeiter sind geduldig, auch wenn man zum dritten Mal fragt.
+0 Der Kundenservice antwortet schnell, aber meistens am Thema vorbei.
+0 Die Hotline ist gut erreichbar, die Beratung dort eher dünn.
+# explicit negation
++ Mit dem Kundenservice hatte ich bisher kein einziges Problem.
++ Über den Support kann ich nicht meckern, die waren immer schnell.
++ Der Kundendienst war nicht nur freundlich, sondern hat das Problem auch gelöst.
++ Am Kundenservice gibt es nichts auszusetzen.
+- Der Kundenservice war keine Hilfe, nicht im Geringsten.
+- Eine Antwort vom Support gab es nicht, auch nicht nach der dritten Mail.
+- Hilfsbereit ist bei diesem Kundenservice niemand.
+- Der Kundendienst hat sich nicht ein einziges Mal von selbst gemeldet.
++ Nie Probleme mit der Hotline gehabt, da geht immer wer ran.
+# explicit comparison
+- Bei anderen Shops antwortet der Kundenservice innerhalb von Stunden, hier dauert es Wochen.
++ Der Kundenservice ist um Längen besser als bei der großen Konkurrenz.
+- Früher war der Support hier richtig gut, inzwischen ist er auf dem Niveau der Billigshops.
++ So einen netten Kundenservice hab ich bei keinem anderen Onlineshop erlebt.
+- Im Vergleich zum Elektromarkt um die Ecke ist die Beratung an der Hotline ein Witz.
++ Die Hotline ist schneller erreichbar als die von meiner Krankenkasse, und das will was heißen.
+- Der Chat hier ist noch schlechter als der von meinem Mobilfunkanbieter.
+# explicit irony
+- Ganz toller Kundenservice, der sich seit {wochen} Wochen nicht meldet.
+- Danke an den Support für die fünfte Standardmail, die hat mir echt weitergeholfen.
+- Die Hotline hat eine wunderbare Warteschleifenmusik, die kenn ich inzwischen auswendig.
+- Großartiger Kundendienst: freundlich aufgelegt und nie wieder was gehört.
+- Respekt an den Kundenservice, so konsequent ignoriert zu werden ist auch eine Leistung.
+# implicit
+- Jedes Mal, wenn ich anrufe, soll ich es schriftlich schicken, und auf das Schriftliche antwortet keiner.
+- Die Antwort auf meine Frage bestand aus einem Satz und einem Smiley.
+- Ich wurde zwischen drei Abteilungen hin und her geschickt.
+- Mein Anliegen wurde weitergeleitet, und seitdem ist es irgendwo verschwunden.
+- Bei der Nummer kommt immer nur die Ansage, dass gerade alle Leitungen belegt sind.
+- Nachdem ich {mal} geschrieben hab, kam endlich eine Antwort, die nichts geklärt hat.
+- Man bekommt eine Ticketnummer und dann nie wieder was.
+- Der Typ am Telefon hat mich einfach unterbrochen und gesagt, da kann man nix machen.
+- Auf eine simple Frage zur Bestellung hab ich {tage} Tage auf eine Antwort gewartet.
+- Sie haben mir versprochen, mich zurückzurufen, und dann kam eine SMS mit einer Umfrage.
+- Wer da in der Leitung sitzt, hat von den eigenen Produkten keine Ahnung.
+- Mir wurde am Telefon gesagt, ich hätte mich verlesen, dabei stand es genau so auf deren Seite.
++ Ich hatte eine blöde Frage und trotzdem eine nette, ausführliche Antwort.
++ Nach fünf Minuten am Telefon war alles geklärt, ohne Warteschleife.
++ Auf meine Mail kam nach einer Stunde eine Antwort mit Namen und echter Unterschrift.
++ Man hat mir sofort zugehört und nicht erst irgendwelche Nummern abgefragt.
++ Die Frau im Chat hat sich extra nochmal bei der Lagerabteilung erkundigt.
++ Auf Nachfrage wurde mir ehrlich gesagt, was schiefgelaufen ist.
++ Da nimmt sich wirklich jemand Zeit für einen.
++ Ich hab mich am Telefon richtig gut aufgehoben gefühlt.
+0 Man wird freundlich abgewimmelt, aber immerhin freundlich.
+0 Am Telefon war jemand nett, aber die versprochene Mail kam nie.
+# implicit negation
++ Ich musste nicht ein einziges Mal nachhaken, die haben sich selbst gemeldet.
++ Keine Warteschleife, keine Textbausteine, einfach eine schnelle Antwort.
+- Niemand hat zurückgerufen, obwohl es mir zweimal versprochen wurde.
+- Nicht mal eine Eingangsbestätigung für meine Anfrage kam zurück.
++ Ich kam nicht einmal in die Warteschleife, sondern direkt zu einem Menschen.
+- Auf keine meiner Nachrichten hat jemand reagiert.
+# implicit comparison
++ Bei meinem letzten Shop hab ich wochenlang auf Antworten gewartet, hier kam sie am selben Tag.
+- Woanders ruft man an und das Problem ist gelöst, hier fängt das Drama dann erst an.
++ Da können sich manche Banken was abschauen, so freundlich wurde ich am Telefon selten behandelt.
+- Die Beratung am Telefon war schlechter als beim Discounter an der Kasse.
+# implicit irony
+- Super, nach {minuten} Minuten in der Leitung endlich jemand dran, und dann aufgelegt.
+- Die Antwort kam wirklich blitzschnell, nach nur drei Wochen.
+- Sehr hilfreich war der Hinweis, ich solle doch mal in die FAQ schauen.
+- Klasse, jetzt hab ich drei Ticketnummern und immer noch keine Lösung.
+- Ich liebe es, meine Bestellnummer fünfmal durchzugeben.
+# brief
++ Service spitze.
++ Hotline hilfsbereit.
++ Schnelle Antwort vom Support.
+- Support lahm.
+- Service unfreundlich.
+- Hotline nervt.
+0 Service mittelmäßig.
++ Kein Ärger mit dem Service.
+- Keine Rückmeldung vom Support.
++ Kundendienst erstklassig.
+- Chat nutzlos.
++ Lieb am Telefon.
 """
 
 BENUTZERERFAHRUNG = """
@@ -311,6 +412,104 @@ BENUTZERERFAHRUNG = """
 - Shop am Handy unbrauchbar.
 + Bestellen kinderleicht.
 - Seite lädt ewig.
+# explicit
+- Die App verlangt bei jedem Öffnen ein Update.
+- Die Website ist am Tablet nur halb zu sehen, rechts wird alles abgeschnitten.
+- Die Suchleiste im Shop findet nur exakte Artikelnummern.
+- Die App ist so überladen, dass man den Warenkorb kaum findet.
+- Die Checkout-Seite auf der Website lädt nach jedem Feld neu.
+- Im Shop lassen sich die Produktbilder nicht vergrößern.
+- Die Filter in der App setzen sich nach jedem Klick zurück.
+- Die Website ist voller toter Links.
+- Die App braucht zum Starten länger als mein alter Rechner.
+- Die Seite zeigt ständig "Ein Fehler ist aufgetreten".
+- Die Bedienung der App ist [ein Krampf|eine Zumutung].
+- In der App ist die Schrift so hellgrau, dass man kaum was lesen kann.
++ Die App ist schlicht gehalten und dadurch echt angenehm.
++ Die Suche auf der Website schlägt schon beim Tippen die richtigen Sachen vor.
++ Die Seite lädt auch mit schlechtem Netz schnell.
++ Die Filter in der App sind super durchdacht.
++ Die Website ist barrierearm und gut lesbar, das ist selten.
++ Die App hat ein aufgeräumtes Design, nichts blinkt oder nervt.
++ Der Bestellprozess auf der Seite ist angenehm kurz.
++ Die Produktfotos im Shop kann man schön heranzoomen.
+0 Die App ist hübsch, aber manche Knöpfe sind viel zu klein.
+0 Die Website funktioniert, wirkt aber wie aus den 2000ern.
+# explicit negation
++ Mit der App hatte ich noch nie Probleme.
++ Die Website hat nicht ein einziges Mal gehakt.
++ An der Bedienung der Seite gibt's nichts zu meckern.
+- Die Suche in der App findet nicht mal Artikel, die auf der Startseite stehen.
+- Die App ist nicht zu gebrauchen, nicht mal zum Stöbern.
+- Eine vernünftige Sortierung gibt es in dem Shop nicht.
++ Die App ist kein bisschen überladen.
+- Die Website ist alles andere als übersichtlich.
+# explicit comparison
+- Die App ist viel umständlicher als die von anderen großen Shops.
++ Die Website ist deutlich übersichtlicher als bei der Konkurrenz.
+- Im Vergleich zur alten Version ist die neue App ein Rückschritt.
++ Die App läuft flüssiger als die meisten Banking-Apps, die ich kenne.
+- Andere Onlineshops haben seit Jahren eine vernünftige Suche, hier fehlt sie immer noch.
++ Von allen Shop-Apps auf meinem Handy ist das die einzige, die nie abstürzt.
+# explicit irony
+- Tolle App, die nach jedem zweiten Klick abstürzt.
+- Die Website ist so übersichtlich, dass ich nach zehn Minuten immer noch den Warenkorb suche.
+- Wahnsinnig praktisch, dass sich die App jedes Mal abmeldet.
+- Ein Hoch auf die Suchfunktion, die bei "Socken" Rasenmäher vorschlägt.
+- Die neue App ist wirklich ein Meisterwerk, wenn man gerne Fehlermeldungen sammelt.
+# implicit
+- Nach dem Login lande ich immer auf einer leeren Seite.
+- Ich musste die Bestellung am Laptop machen, weil es am Handy nicht ging.
+- Die Knöpfe sind so klein, dass man dauernd daneben tippt.
+- Wenn man zurückgeht, ist alles, was man eingegeben hat, weg.
+- Man scrollt sich einen Wolf, bis endlich die Artikelbeschreibung kommt.
+- Mein Passwort wurde akzeptiert, trotzdem blieb die Seite danach einfach weiß.
+- Dreimal die Adresse eingetippt, weil das Formular sie immer wieder gelöscht hat.
+- Auf dem Handy überlagert das Chatfenster den Bestellknopf.
+- Es hat ewig gedauert, bis ich kapiert hab, wo man die Farbe auswählt.
+- Die Bilder springen beim Wischen immer zum ersten zurück.
+- Wenn man nach Größe filtert, verschwinden plötzlich alle Artikel.
+- Die Sucherei nach meinen alten Bestellungen ist ein Abenteuer.
++ Hab in zwei Minuten gefunden, was ich gesucht hab.
++ Alles lädt sofort, auch die Bilder.
++ {person} kam ohne Hilfe durch die Bestellung, das sagt alles.
++ Die Suche hat sogar meinen Tippfehler verstanden.
++ Mit einem Fingertipp ist der Artikel im Korb.
++ Das Filtern nach Farbe und Größe geht echt fix.
++ Bestellhistorie, Rechnungen, Rücksendungen, alles auf einen Blick.
++ Man muss nicht lange überlegen, wo man hinklicken soll.
+0 Man findet alles, aber nur über Umwege.
+0 Läuft meistens flüssig, nur abends hängt es manchmal.
+# implicit negation
++ Kein Absturz, kein Hänger, nichts.
++ Ich musste nicht ein einziges Mal suchen.
+- Nichts funktioniert so, wie man es erwartet.
+- Nicht mal das Einloggen klappt beim ersten Versuch.
++ Kein unnötiges Rumgeklicke, so soll es sein.
+- Keine Ahnung, wer sich diese Menüs ausgedacht hat, logisch ist daran nichts.
+# implicit comparison
+- Auf jeder anderen Seite find ich in Sekunden, was ich brauche, hier nicht.
++ Da könnte sich manch großer Händler eine Scheibe abschneiden, so einfach geht das Bestellen.
+- Die Bedienung ist komplizierter als meine Steuererklärung.
++ Einfacher als bei meinem Supermarkt-Lieferdienst, und der ist schon gut.
+# implicit irony
+- Super, nach dem Update ist mein ganzer Warenkorb weg.
+- Wer braucht schon eine funktionierende Suche, man kann ja auch zwei Stunden scrollen.
+- Herrlich, wie sich die Seite beim Bestellen dreimal neu lädt.
+- Großartig, dass man sich für jede Kleinigkeit neu anmelden darf.
+# brief
++ App läuft rund.
++ Seite schnell.
+- Website langsam.
+- App nervig.
++ Übersichtlich.
+- Menü chaotisch.
++ Bedienung easy.
+- Suche nutzlos.
+0 Website okay.
++ App klasse.
+- Kein Durchblick in der App.
++ Keine Abstürze.
 """
 
 LIEFERUNG = """
