@@ -604,6 +604,105 @@ LIEFERUNG = """
 + Pünktlich da.
 - Versand dauerte ewig.
 + Schnell geliefert.
+# explicit
+- Die Lieferung kam in einem aufgeweichten Karton.
+- Der Lieferdienst hat das Paket in einer Packstation am anderen Ende der Stadt abgelegt.
+- Die Zustellung wurde ohne Grund auf nächste Woche verschoben.
+- Das Paket hing [tagelang|eine Woche] beim Zoll fest, obwohl es aus Deutschland kam.
+- Versandbestätigung kam, Paket kam nicht.
+- Der Paketdienst hat die Sendung als unzustellbar zurückgeschickt, obwohl mein Name am Briefkasten steht.
+- Die Lieferzeit von {tage} Tagen war nirgends angegeben.
+- Das Paket wurde mitten in der Einfahrt abgestellt.
+- Die Lieferung war vertauscht, ich hab die Sachen von jemand anderem bekommen.
+- Eine Sendungsverfolgung gab es nicht, nur den Status "in Bearbeitung".
+- Die Sendung ist im {dienst}-Depot [verschollen|spurlos verschwunden].
+- Der Versandkarton war halb offen, nur noch mit einem Streifen Klebeband zu.
++ Die Lieferung kam am Samstag, perfekt für mich.
++ Der Versand ging superschnell, obwohl ich erst nachts bestellt hab.
++ Das Paket war liebevoll verpackt, mit Seidenpapier und allem.
++ Die Lieferung kam in einem Karton, der genau gepasst hat, kein unnötiger Müll.
++ Der Zusteller hat das Paket wie vereinbart beim Nachbarn abgegeben.
++ Versand und Zustellung liefen reibungslos.
++ Die Lieferung war in drei Tagen bei mir in Österreich.
++ Das Paket kam genau an dem Tag, den der Shop angekündigt hatte.
+0 Die Lieferung war schnell, aber der Karton ziemlich ramponiert.
+0 Das Paket kam pünktlich, nur die Benachrichtigung kam erst danach.
+# explicit negation
++ Mit der Lieferung gab es keinerlei Probleme.
++ Kein Problem mit dem Versand, alles wie angekündigt.
++ Die Lieferung hat nicht mal zwei Tage gedauert.
++ An der Zustellung gibt es nichts auszusetzen.
+- Die Lieferung kam nicht, weder am angekündigten Tag noch danach.
+- Der Paketbote hat nicht geklingelt und das Paket auch nicht beim Nachbarn gelassen.
+- Eine Versandbestätigung gab es nicht, von einer Sendungsnummer ganz zu schweigen.
++ Die Verpackung war nicht beschädigt, alles heil.
+- Die Lieferung war alles andere als schnell.
+# explicit comparison
+- Bei anderen Shops ist das Paket nach zwei Tagen da, hier nach zwei Wochen.
++ Die Lieferung war schneller als bei den ganz Großen.
+- Früher kam der Versand hier am nächsten Tag, heute dauert es eine Woche.
++ Schneller geliefert als jeder Onlineshop, bei dem ich bisher bestellt hab.
+- Die Lieferung aus Übersee war beim letzten Mal schneller als dieser Versand aus Deutschland.
++ Im Vergleich zu meiner letzten Bestellung woanders war das hier Lichtgeschwindigkeit beim Versand.
+# explicit irony
+- Eine Lieferzeit von drei Wochen, echt sportlich.
+- Ganz toll, dass der Paketbote das Paket im Regen auf die Treppe legt.
+- Danke an den Versand für die Überraschung: Karton eingedrückt, Inhalt lose.
+- Super Lieferung, kam pünktlich zwei Wochen nach dem Geburtstag.
+- Die Sendungsverfolgung ist großes Kino, seit Tagen steht da "bald".
+# implicit
+- Das Paket hat offenbar eine kleine Deutschlandreise gemacht, bevor es bei mir ankam.
+- Im Karton schepperte es schon, als ich ihn hochgehoben hab.
+- Die Nachbarin hatte es, nur wusste ich davon nichts, kein Zettel, nix.
+- Ich bin dreimal zur Filiale, bis es endlich da lag.
+- Der Fahrer stand nicht mal vor der Tür, im Tracking stand aber "niemand angetroffen".
+- Zwei Wochen nach der Bestellung hab ich storniert, weil immer noch nichts da war.
+- Angekommen ist nur der leere Umkarton.
+- Laut Tracking lag es seit {tage} Tagen im selben Verteilzentrum.
+- Hab {tage} Tage lang jeden Tag auf den Boten gewartet.
+- Es wurde einfach in den Hausflur gestellt, wo jeder es mitnehmen konnte.
+- Die Ecke vom Karton war aufgerissen und das Teil lag halb draußen.
+- Am Ende musste ich es an einem Kiosk abholen, der nur bis 14 Uhr offen hat.
++ Bestellt in der Mittagspause, am nächsten Morgen lag es im Briefkasten.
++ Schon am Folgetag da, obwohl Feiertag war.
++ Die Sendung war jederzeit nachverfolgbar, bis auf die Minute.
++ Alles stabil im Karton, kein Kratzer, keine Delle.
++ Der Bote hat geklingelt und sogar gewartet, bis ich unten war.
++ Ich hatte kaum auf "kaufen" gedrückt, da klingelte es gefühlt schon.
++ Wie versprochen am {tag} da.
++ Der Karton war gut gepolstert und hat den Transport bestens überstanden.
+0 Hat gedauert, war aber zum Geburtstag gerade noch da.
+0 Der Karton hatte eine Delle, drin war aber alles in Ordnung.
+# implicit negation
++ Ich musste nicht einen Tag warten.
++ Nichts zerdrückt, nichts nass, nichts verloren.
+- Nach einer Woche war immer noch kein Paket in Sicht.
+- Niemand hat geklingelt, keiner hat eine Karte dagelassen.
++ Kein Warten, kein Nachfragen, einfach da.
+- Von dem Paket fehlt bis heute jede Spur.
+# implicit comparison
+- Mit der Post geht ein Brief nach Australien schneller.
++ Schneller, als mir mein Bäcker die Brötchen bringt.
+- Meine Oma hätte es zu Fuß schneller vorbeigebracht.
++ Andere brauchen dafür eine Woche, hier war es nach einem Tag da.
+# implicit irony
+- Drei Wochen für {einding}, da hätte ich es ja selbst abholen können.
+- Schön, dass die Sendungsverfolgung mir jeden Tag sagt, dass sich nichts tut.
+- Der Karton sah aus, als hätte er eine Weltreise hinter sich, toll.
+- Echt praktisch, dass ich es in einer Filiale abholen darf, die 20 Kilometer weg ist.
+# brief
++ Versand super.
++ Lieferung flott.
+- Zustellung chaotisch.
+- Paket beschädigt.
++ Blitzversand.
+- Lieferung verspätet.
+0 Versand normal.
++ Kein Versandchaos.
+- Paket verschwunden.
++ Gut verpackt.
+- Ewig gewartet.
++ Schnell da.
 """
 
 PRODUKTQUALITAET = """
@@ -719,6 +818,114 @@ PRODUKTQUALITAET = """
 - Ware defekt.
 + Tolles Produkt.
 - Nach einer Woche kaputt.
+# explicit
+- k: Die Verarbeitung ist so schlampig, dass überall Fäden raushängen.
+- {ding} hat schon beim Auspacken gequietscht.
+- athw: Die Oberfläche von {dingakk} war voller Kratzer und Schlieren.
+- Das Material ist dünn wie Papier.
+- Die Qualität hat mit der Beschreibung nichts zu tun.
+- Qualität und Haltbarkeit sind eine glatte Sechs.
+- k: Der Stoff hat sich nach dem ersten Waschen total verzogen.
+- s: Die Sohle ist schon nach einer Woche an der Ferse abgelaufen.
+- t: Das Display von {dingakk} hat schon nach ein paar Tagen Pixelfehler.
+- h: Der Deckel von {dingakk} schließt nicht richtig.
+- w: Das Holz ist nur Pressspan mit Folie drauf.
+- a: Der Bass scheppert schon bei mittlerer Lautstärke.
+- Das Produkt ist [Murks|Pfusch|Ramsch].
++ Die Verarbeitung ist wirklich erstklassig.
++ {ding} wirkt sehr hochwertig, alles sitzt, nichts klappert.
++ Die Qualität ist genau so, wie ich es mir gewünscht hab.
++ k: Der Stoff ist dick und weich, fühlt sich richtig gut an.
++ s: Die Sohle ist stabil und das Leder richtig schön weich.
++ at: Der Akku von {dingakk} hält länger als angegeben.
++ h: {ding} ist robust und nach Monaten noch wie am ersten Tag.
++ w: Die Oberfläche ist schön verarbeitet, keine scharfen Kanten.
++ a: Der Sound von {dingakk} ist klar und kräftig.
++ Das Produkt ist genauso gut wie beschrieben.
+0 Die Verarbeitung ist in Ordnung, das Material könnte etwas dicker sein.
+0 {ding} ist solide, aber kein Wow-Erlebnis.
+# explicit negation
++ An der Qualität gibt's nichts zu meckern.
++ Die Verarbeitung hat keinerlei Mängel.
++ athw: {ding} hat bis heute keinen einzigen Kratzer.
+- {ding} ist nicht mal ansatzweise so wie beschrieben.
+- Die Qualität ist nicht das, was versprochen wurde.
+- Von guter Verarbeitung kann keine Rede sein.
++ Ich konnte keinen einzigen Fehler an {dingakk} finden.
+- {ding} hat nicht mal eine Woche gehalten.
++ Keine losen Fäden, keine Klebereste, alles sauber verarbeitet.
+# explicit comparison
+- Die Qualität ist schlechter als bei No-Name-Ware vom Wühltisch.
++ Verarbeitung wie bei einem Markenprodukt, wenn nicht sogar besser.
+- Mein altes Modell von einem anderen Hersteller war deutlich robuster.
++ Hält viel länger als das Billigteil, das ich vorher woanders gekauft hatte.
+- Im Laden sah das gleiche Modell viel wertiger aus als {ding} hier.
++ Im Vergleich zum Vorgängermodell ist die Verarbeitung deutlich besser.
+- Die Qualität hat sich im Vergleich zur letzten Bestellung klar verschlechtert.
+# explicit irony
+- Tolle Qualität, nach zwei Tagen schon auseinandergefallen.
+- {ding} ist wirklich robust, zumindest bis man es anfasst.
+- Hervorragende Verarbeitung, wenn man auf schiefe Nähte und Klebereste steht.
+- Echt hochwertig, dieses Material, fast wie Pappe.
+- k: Qualität vom Feinsten: Der erste Knopf war schon beim Auspacken ab.
+# implicit
+- k: Die Ärmel sind schon nach dem ersten Tragen ausgeleiert.
+- k: Nach einer Wäsche hatte das Teil überall Knötchen.
+- s: Nach zwei Regentagen war das Leder voller Wasserflecken.
+- s: Die Schnürsenkel sind beim ersten Binden gerissen.
+- t: Das Gerät wird beim Laden so heiß, dass ich Angst hab.
+- t: Der Touchscreen reagiert nur auf jeden dritten Tipp.
+- a: Auf dem linken Ohr kommt nur noch Rauschen.
+- a: Bei jeder Bewegung knackt es im Ohr.
+- h: Nach dem dritten Benutzen kam Rauch raus.
+- h: Alles schmeckt nach Plastik, auch nach zehnmal Ausspülen.
+- w: Nach einer Woche hing die Schublade schief.
+- w: Die Platte hat sich nach ein paar Tagen schon gewölbt.
+- Sieht nach drei Wochen aus, als wär es zehn Jahre alt.
+- Schon beim ersten Anfassen hatte ich ein Teil in der Hand.
+- athw: Die Farbe blättert an den Kanten ab.
+- Riecht auch nach zwei Wochen Lüften noch wie ein Chemielabor.
++ s: Den ganzen Tag auf den Beinen und abends keine schmerzenden Füße.
++ t: Der Bildschirm ist gestochen scharf und reagiert sofort.
++ a: Man hört Details in Liedern, die mir vorher nie aufgefallen sind.
++ h: Macht seit einem halben Jahr jeden Morgen zuverlässig seinen Job.
++ w: Da kann man sich draufstellen, das hält.
++ Man merkt sofort, dass da jemand mit Sorgfalt gearbeitet hat.
++ athw: Fühlt sich schwer und solide an, nicht wie Plastikspielzeug.
++ Nach einem Jahr täglicher Nutzung sieht es immer noch aus wie neu.
+0 athw: Tut, was es soll, aber die Knöpfe wackeln ein bisschen.
+0 k: Sieht gut aus, ist aber nach dem Waschen etwas enger geworden.
+# implicit negation
++ k: Auch nach dem zehnten Waschen kein bisschen eingelaufen.
++ Nichts wackelt, nichts klappert, nichts riecht komisch.
+- Nichts daran funktioniert so, wie es soll.
+- Keine zwei Wochen, und es war hinüber.
++ at: Kein Rauschen, kein Knacken, keine Verbindungsabbrüche.
++ s: Keine einzige Blase, obwohl ich sie nicht eingelaufen hab.
+# implicit comparison
+- Das Teil vom Flohmarkt für zwei Euro hält länger.
++ Hält besser als das Original, das ich vorher hatte.
+- Mein zehn Jahre altes Modell funktioniert immer noch besser als dieses neue.
++ Wirkt edler als vieles, was ich im Fachgeschäft gesehen hab.
+# implicit irony
+- Hat immerhin drei Tage durchgehalten, ein neuer Rekord.
+- k: Nach einer Wäsche passt es jetzt meiner kleinen Nichte, danke auch.
+- Sieht nach einer Woche schon aus wie ein Erbstück, leider nicht im guten Sinn.
+- w: Praktisch, dass es sich nach einer Woche schon von selbst wieder zerlegt.
+- ath: Wer braucht schon einen Schalter, der länger als eine Woche funktioniert.
+# brief
++ Qualität klasse.
++ Robust.
+- Billigware.
+- Totaler Schrott.
++ Gut verarbeitet.
+0 Material okay.
+- Fällt auseinander.
++ Hält gut.
+- Kein gutes Material.
++ Hochwertig.
+- Sofort defekt.
++ Wie beschrieben.
 """
 
 PREIS = """
