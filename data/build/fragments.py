@@ -1014,6 +1014,101 @@ PREIS = """
 - Preis happig.
 + Top Preis.
 + Fairer Preis.
+# explicit
+- Die Preise hier sind [abgehoben|völlig übertrieben].
+- Der angebliche Rabatt war niedriger als versprochen.
+- Für den Preis ist das einfach zu wenig.
+- Bei dem Preis hätte ich [mehr|was Besseres] erwartet.
+- Der Versand kostet fast so viel wie der Artikel selbst.
+- Die Preise ändern sich, sobald man was im Warenkorb hat.
+- Der Streichpreis war nie der echte Preis, das ist Kundenverarsche.
+- Für Bestandskunden gibt es nie Rabatte, nur für Neukunden.
+- Die Mindermengenzuschläge sind eine Frechheit.
+- Der Preis wurde nach meiner Bestellung nochmal gesenkt, die Differenz gab's natürlich nicht zurück.
++ Der Preis ist für das, was man bekommt, wirklich fair.
++ Die Preise sind transparent, keine versteckten Kosten.
++ Für den Preis bekommt man richtig viel.
++ Es gab einen Rabattcode, der ohne Probleme funktioniert hat.
++ Die Versandkosten sind niedrig und ab {betrag} Euro ganz weg.
++ Mit dem Sale-Preis hab ich ein richtig gutes Geschäft gemacht.
++ Die Preise sind stabil, nicht jeden Tag was anderes.
++ Preislich absolut im Rahmen.
+0 Der Preis ist so mittel, aber die Versandkosten fallen weg.
+0 Nicht das billigste Angebot, aber auch nicht überteuert.
+# explicit negation
++ Über den Preis kann man nicht meckern.
++ Der Preis ist nicht zu hoch, eher im Gegenteil.
++ Versteckte Kosten gab es keine.
+- Ein Schnäppchen ist das nicht, im Gegenteil.
+- Günstig ist hier gar nichts.
+- Der Preis ist nicht gerechtfertigt.
++ Nicht billig, aber jeden Cent wert.
+- Rabatte gibt es hier keine, nicht mal zum Black Friday.
+# explicit comparison
+- Beim Konkurrenten kostet das gleiche Teil {ersparnis} Euro weniger.
++ Günstiger als im Fachhandel und sogar günstiger als beim großen Versandhändler.
+- Im Vergleich zu anderen Shops sind die Versandkosten hier happig.
++ Der Preis ist um einiges niedriger als im Elektromarkt.
+- Im Laden nebenan sind die Preise niedriger, das versteh ich nicht.
++ Woanders zahlt man für so was locker das Doppelte.
+- Der gleiche Artikel ist auf dem Marktplatz nebenan deutlich billiger.
+# explicit irony
+- Super Preis, wenn man gern doppelt so viel zahlt wie woanders.
+- {betrag} Euro für {einding}, da hat jemand ein Schnäppchen gemacht, nur nicht ich.
+- Toller Rabatt: erst den Preis hoch, dann 20 Prozent runter.
+- Echt günstig, diese {versand} Euro Versand für einen Brief.
+- Ein echtes Schnäppchen, wenn man den Preis von letzter Woche nicht kennt.
+# implicit
+- Hab zweimal auf die Summe geguckt, weil ich dachte, da ist ein Fehler.
+- Da muss man schon ordentlich was auf den Tisch legen.
+- Einen Tag später gab es das Gleiche {ersparnis} Euro billiger.
+- k: Für das bisschen Stoff so viel zu verlangen, ist dreist.
+- Der Gutscheincode hat nur für Artikel funktioniert, die eh keiner will.
+- Mit Versand und Verpackung war es am Ende viel mehr als gedacht.
+- Ich hab mich über den Tisch gezogen gefühlt.
+- Für {betrag} Euro erwartet man einfach mehr.
+- Mein Geldbeutel weint immer noch.
+- Da zahlt man für jede Kleinigkeit extra.
++ Das war jeden Euro wert.
++ Hab viel weniger bezahlt als gedacht.
++ Mit dem Gutschein war es fast geschenkt.
++ Für {betrag} Euro hab ich nicht so viel erwartet.
++ Hat mich weniger gekostet als ein Abendessen zu zweit.
++ Der Rabatt wurde ohne Code direkt abgezogen.
++ Zum Sparpreis gekauft und mich gefreut.
++ Für so wenig Geld kann man echt nichts falsch machen.
+0 Nicht geschenkt, aber okay.
+0 Kostet ein bisschen mehr, aber das war mir klar.
+# implicit negation
++ Mehr als {betrag} Euro wollte ich nicht ausgeben, und musste ich auch nicht.
+- Gespart hab ich hier gar nichts.
++ Kein Cent zu viel bezahlt.
+- Da ist nichts günstig dran.
++ Keine versteckten Gebühren, keine Überraschung an der Kasse.
+- Nicht mal mit Gutschein war es bezahlbar.
+# implicit comparison
+- Am Ende war ich {betrag} Euro los für etwas, das ich woanders für die Hälfte bekommen hätte.
++ Beim Discounter hätte ich dafür mehr hingelegt.
+- Im Fachgeschäft um die Ecke ist es billiger, und da bekommt man noch Beratung dazu.
++ Andere verlangen für das Gleiche deutlich mehr.
+# implicit irony
+- Für den Kurs hätte ich es auch gleich in Gold kaufen können.
+- Klar, {betrag} Euro für {einding}, wer hat, der hat.
+- Schön, dass die Versandkosten höher sind als der Inhalt.
+- Die Kasse hat sich bestimmt gefreut.
+# brief
++ Schnäppchenpreis.
+- Abzocke.
+- Zu hohe Versandkosten.
++ Preis super.
++ Günstiger als erwartet.
+- Teuer.
+0 Preis geht so.
++ Guter Deal.
+- Überzogene Preise.
++ Bezahlbar.
+- Nicht günstig.
++ Spottbillig.
 """
 
 ZAHLUNG = """
@@ -1089,6 +1184,103 @@ ZAHLUNG = """
 - Mahnung trotz Zahlung.
 + Bezahlen einfach.
 - Rechnung falsch.
+# explicit
+- Die Zahlung per {zahlart} wurde ohne Erklärung abgelehnt.
+- Die Rechnung hatte einen Rechenfehler, der Betrag war zu hoch.
+- Der Bezahlvorgang bricht bei {zahlart} jedes Mal ab.
+- Die Lastschrift kam früher als angekündigt und mein Konto war im Minus.
+- Bei Zahlung auf Rechnung gibt es ein Zahlungsziel von nur sieben Tagen.
+- Die Mahngebühren sind völlig überzogen.
+- Die Zahlungsbestätigung kam erst nach einer Woche.
+- Meine Zahlung wurde zweimal reserviert und eine davon nie freigegeben.
+- Die Rechnung war auf den falschen Namen ausgestellt.
+- Meine Überweisung wurde nicht zugeordnet, obwohl ich die Bestellnummer angegeben hab.
+- Die Auswahl an Zahlungsarten ist [lächerlich klein|viel zu klein].
+- Die Ratenzahlung wurde erst genehmigt und dann ohne Grund widerrufen.
++ Die Zahlung ging schnell und sicher.
++ Die Rechnung kam direkt per Mail, übersichtlich und korrekt.
++ Bezahlen mit {zahlart} ging problemlos und ohne Umwege.
++ Die Ratenzahlung war mit zwei Klicks eingerichtet.
++ Die Abbuchung war genau der Betrag aus der Bestellbestätigung.
++ Die Zahlungsfrist von 14 Tagen ist fair.
++ Man kann hier wirklich mit allem bezahlen.
++ Die Rechnung war sauber aufgeschlüsselt, jede Position nachvollziehbar.
+0 Die Zahlung klappte, die Rechnung kam aber erst Tage später.
+0 Bezahlen geht, aber {zahlart} fehlt leider.
+# explicit negation
++ Mit der Zahlung gab es keine Probleme.
++ Beim Bezahlen hat nichts gehakt.
++ Die Rechnung war nicht zu beanstanden.
+- Die Zahlung ging nicht durch, egal mit welcher Karte.
+- Eine Rechnung hab ich nie bekommen.
+- Auf Rechnung kaufen geht hier nicht, nicht mal als Stammkunde.
++ Keine doppelte Abbuchung, keine Mahnung, alles wie es sein soll.
+- Die Zahlung wurde nicht bestätigt, obwohl das Geld längst weg war.
+# explicit comparison
+- Bei jedem anderen Shop kann ich auf Rechnung zahlen, nur hier nicht.
++ Mehr Zahlungsarten als bei den meisten anderen Onlineshops.
+- Woanders klappt {zahlart} ohne Probleme, hier bricht es ständig ab.
++ Der Bezahlvorgang ist viel einfacher als bei meinem letzten Shop.
+- Im Vergleich zu anderen Händlern ist das Zahlungsziel lächerlich kurz.
++ So unkompliziert wie hier hab ich noch nirgends auf Raten gezahlt.
+# explicit irony
+- Ganz toll, eine Mahnung für eine Rechnung, die ich nie bekommen hab.
+- Danke für die doppelte Abbuchung, ich hatte eh zu viel Geld auf dem Konto.
+- Sehr praktisch, dass die Zahlung erst beim vierten Versuch klappt.
+- Großartiges Inkasso-Erlebnis für eine längst bezahlte Rechnung.
+# implicit
+- Beim Bezahlen kam die Meldung "Vorgang abgelaufen", und das Geld war trotzdem weg.
+- Ich hab {mal} meine Kartendaten eingegeben, bevor es ging.
+- Auf meinem Konto fehlen jetzt {betrag} Euro, aber bestellt ist angeblich nichts.
+- Die TAN kam nie an, also konnte ich nicht abschließen.
+- Drei Wochen nach der Lieferung kam plötzlich ein Brief vom Inkassobüro.
+- Die Summe auf dem Beleg war höher als die im Warenkorb.
+- Ich hab per Überweisung gezahlt, trotzdem steht die Bestellung noch auf "wartet auf Zahlung".
+- Der Kreditkartenanbieter hat angerufen, weil die Abbuchung verdächtig aussah.
+- Am Ende der Bestellung ging es immer wieder zurück zur Auswahl der Bezahlart.
+- Das Geld war weg, die Bestellbestätigung kam nie.
+- Obwohl ich auf Rechnung bestellt hatte, wurde sofort abgebucht.
+- Die Reservierung auf meiner Karte hing noch zwei Wochen drin.
++ Karte eingegeben, bestätigt, fertig.
++ Konnte in aller Ruhe nach zwei Wochen überweisen.
++ Der Betrag wurde erst abgebucht, als alles da war.
++ Mit dem Handy in Sekunden bezahlt.
++ Auf dem Kontoauszug stand genau das, was ich erwartet hab.
++ Die Raten werden pünktlich und korrekt eingezogen.
++ Erst auspacken, dann überweisen, so stell ich mir das vor.
++ Abgebucht wurde genau einmal und in der richtigen Höhe.
+0 Bezahlt hab ich im zweiten Anlauf, dann ging es.
+0 Das Geld war schnell weg, die Bestätigung kam etwas später.
+# implicit negation
++ Keine Fehlermeldung, keine doppelte Buchung.
+- Kein einziger Versuch, mit meiner Karte zu bezahlen, hat funktioniert.
++ Nichts vorab zahlen müssen, das find ich gut.
+- Nicht einmal die Überweisung wurde richtig zugeordnet.
++ Ich musste meine Kartendaten nicht mal neu eingeben.
+- Niemand konnte mir sagen, wo mein Geld geblieben ist.
+# implicit comparison
+- So oft wie hier bin ich noch nie beim Bezahlen rausgeflogen.
++ Schneller bezahlt als an der Supermarktkasse.
+- Beim Bäcker zahl ich kontaktlos in einer Sekunde, hier brauchte ich zehn Minuten.
++ Viel entspannter als Vorkasse bei anderen Händlern.
+# implicit irony
+- Toll, gleich zwei Abbuchungen, doppelt hält besser.
+- Klasse, jetzt hab ich eine Mahnung und eine Zahlungsbestätigung für dieselbe Rechnung.
+- Wirklich beeindruckend, wie schnell eine Mahnung kommen kann.
+- Spannend, welcher Betrag wohl diesmal abgebucht wird.
+# brief
++ Zahlung reibungslos.
++ Bezahlen schnell.
+- Doppelbuchung.
+- Zahlung abgelehnt.
++ Rechnung korrekt.
+- Keine Rechnung bekommen.
+0 Zahlung ging so.
++ Viele Zahlungsarten.
+- Bezahlen umständlich.
++ Abbuchung korrekt.
+- Mahnung unberechtigt.
++ Kein Stress beim Bezahlen.
 """
 
 RUECKGABE = """
