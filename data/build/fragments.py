@@ -1355,6 +1355,103 @@ RUECKGABE = """
 - Retoure nervig.
 + Umtausch problemlos.
 - Kein Geld zurück.
+# explicit
+- Die Rücksendung wurde erst nach drei Wochen bearbeitet.
+- Rückgabe nur mit Originalrechnung, die ich natürlich nicht mehr hatte.
+- Das Retourenportal funktioniert nicht, man kann keine Retoure anmelden.
+- Der Umtausch wurde abgelehnt, weil angeblich die Frist vorbei war, war sie aber nicht.
+- Die Erstattung kam, aber ohne die Versandkosten, die mir zustehen.
+- Für den Umtausch musste ich erst ein Formular ausdrucken, ausfüllen und einscannen.
+- Meine Retoure wurde als "unvollständig" markiert, obwohl alles drin war.
+- Die Rücksendekosten von {versand} Euro muss man selbst tragen.
+- Rückgabe ausgeschlossen, stand ganz klein in den Bedingungen.
+- Die Rückerstattung wurde auf ein Kundenkonto gebucht statt auf mein Bankkonto.
+- Das Umtauschverfahren ist [unnötig kompliziert|ein Albtraum].
+- Die Retoure hängt seit {wochen} Wochen im Status "in Prüfung".
++ Die Rückgabe lief völlig unkompliziert.
++ Rücksendung online angemeldet, QR-Code bekommen, fertig.
++ Die Erstattung war nach zwei Tagen auf dem Konto.
++ ks: Der Umtausch in eine andere Größe ging ganz schnell.
++ Die Rücksendung war sogar ohne Drucker möglich.
++ Die Retoure wurde ohne Rückfragen akzeptiert.
++ 30 Tage Rückgaberecht und kostenlose Rücksendung, besser geht's kaum.
++ Die Rückerstattung war vollständig, inklusive Versandkosten.
+0 Die Rückgabe ging, aber das Label kam erst nach zwei Mails.
+0 Die Erstattung ist da, hat aber länger gedauert als angekündigt.
+# explicit negation
++ Mit der Rücksendung gab es überhaupt keine Probleme.
++ Bei der Retoure musste ich nicht mal einen Grund angeben.
++ Die Erstattung hat keine Woche gedauert.
+- Die Rückgabe wurde nicht akzeptiert, ohne Begründung.
+- Ein kostenloser Umtausch ist hier nicht drin.
+- Eine Gutschrift für die Retoure hab ich bis heute nicht gesehen.
++ Von Retourenstress keine Spur.
+- Die Erstattung ist nicht vollständig, es fehlen {ersparnis} Euro.
+# explicit comparison
+- Bei anderen Shops ist die Rücksendung kostenlos, hier zahlt man drauf.
++ Die Retoure ist einfacher als bei jedem anderen Onlineshop, den ich kenne.
+- Woanders hab ich das Geld nach drei Tagen zurück, hier nach drei Wochen.
++ Der Umtausch ging schneller als im Laden.
+- Die Rückgabefrist ist kürzer als bei der gesamten Konkurrenz.
++ Im Vergleich zu meinem letzten Shop ist die Erstattung hier richtig flott.
+# explicit irony
+- Toll gelöst bei der Rückgabe: drei Wochen warten und dann ein Gutschein.
+- Die Rückerstattung kommt bestimmt noch, vielleicht zu Weihnachten.
+- Ganz wunderbar, dass man die Retoure selbst bezahlen darf.
+- Eine Rücksendung so kompliziert zu machen, ist schon eine Kunst.
+- Super Umtausch, jetzt hab ich gar nichts, weder Ware noch Geld.
+# implicit
+- Hab's zurückgeschickt, seitdem ist es verschwunden, und mein Geld auch.
+- Ich musste Fotos von der Verpackung schicken, bevor ich es zurückgeben durfte.
+- Um es loszuwerden, musste ich {mal} eine Mail schreiben.
+- Drei Wochen nach dem Zurückschicken war noch immer nichts erstattet.
+- Sie haben mir statt Geld einen Gutschein aufgedrückt.
+- Zurücknehmen wollten sie es nur, wenn ich die Versandkosten übernehme.
+- Das Paket ging zurück, aber auf dem Konto kam nur die Hälfte an.
+- Ich wollte es in der Filiale abgeben, dort wusste keiner Bescheid.
+- Für das Zurückschicken musste ich extra zur Post in die Stadt fahren.
+- Das Etikett für den Rückversand war ungültig.
+- Erst nach einer Beschwerde wurde mein Geld endlich überwiesen.
+- Das Teil ging zurück und kam mit einem Zettel "nicht angenommen" wieder zu mir.
++ Einfach ins Paket, Etikett drauf, zwei Tage später Geld da.
++ Passte nicht, also zurück, und nach einer Woche war alles erledigt.
++ Der Ersatz war schon da, bevor ich das alte Teil abgegeben hatte.
++ Zurückgeschickt ohne Porto, weil der Aufkleber schon im Karton lag.
++ ks: Die kleinere Größe kam im Tausch innerhalb von drei Tagen.
++ Mein Geld war schneller zurück als erwartet.
++ Bei der Post abgegeben und mich um nichts mehr kümmern müssen.
+0 Die Gutschrift kam, allerdings erst nach einer Erinnerung.
+0 Es ging zurück, nur musste ich das Porto vorstrecken.
+# implicit negation
++ Ich musste nicht mal begründen, warum ich es nicht behalten will.
++ Kein Papierkram, kein Ausdrucken, einfach abgeben.
+- Mein Geld hab ich bis heute nicht zurück.
+- Nicht mal eine Bestätigung, dass das zurückgeschickte Paket angekommen ist.
++ Keine Diskussion, kein Nachweis, Geld zurück.
+- Zurücknehmen wollten sie es nicht, obwohl die Frist noch lief.
+# implicit comparison
+- Im Laden hätte ich es einfach an der Kasse zurückgegeben, hier ist das ein Projekt.
++ Einfacher, als einen Brief zu verschicken.
+- Beim letzten Onlineshop kam mein Geld nach drei Tagen, hier warte ich seit einem Monat.
++ Ging unkomplizierter zurück als jedes Teil, das ich je im Kaufhaus umgetauscht hab.
+# implicit irony
+- Jetzt bin ich stolzer Besitzer eines Gutscheins, den ich nie wollte.
+- Spannend, wie lange eine Gutschrift durch Deutschland reisen kann.
+- Toll, das zurückgeschickte Teil ist angeblich nie angekommen, der Beleg sagt was anderes.
+- Schön, dass ich das Porto für ihren Fehler auch noch zahlen darf.
+# brief
++ Umtausch top.
++ Geld schnell zurück.
+- Retoure teuer.
+- Rückgabe abgelehnt.
++ Rücksendung kostenlos.
+- Erstattung fehlt.
+0 Retoure okay.
++ Retoure easy.
+- Umtausch mühsam.
++ Kein Retourenstress.
+- Gutschein statt Geld.
++ Erstattung fix.
 """
 
 DATENSCHUTZ = """
@@ -1428,6 +1525,102 @@ DATENSCHUTZ = """
 - Ständig Werbung.
 + Kein Spam.
 - Konto gehackt.
+# explicit
+- Der Shop speichert meine Kreditkartendaten, ohne zu fragen.
+- Laut Datenschutzerklärung dürfen sie meine Daten an "Partner" in aller Welt geben.
+- Die App schickt Daten an Werbenetzwerke, das zeigt schon der Tracker-Check.
+- Mein Kundenkonto lässt sich online nicht löschen.
+- Nach der Bestellung war ich plötzlich bei drei anderen Newslettern angemeldet.
+- Die Auskunft über meine Daten war unvollständig.
+- Die Datenschutzeinstellungen werden nach jedem Update zurückgesetzt.
+- Für den Login muss man sich zwingend mit einem Social-Media-Konto verbinden.
+- Mein Passwort wurde bei einem Datenleck offenbar mit veröffentlicht.
+- Die Cookies lassen sich nur in einem versteckten Untermenü ablehnen.
+- Der Datenschutz ist hier [ein Fremdwort|eine Farce].
+- Mein Konto wurde von einem Unbekannten übernommen und niemand hat mich gewarnt.
++ Die Datenschutzerklärung ist kurz und verständlich geschrieben.
++ Man kann sein Konto mit einem Klick löschen.
++ Der Shop fragt nur die Daten ab, die er wirklich braucht.
++ Tracking ist standardmäßig aus, man muss es aktiv einschalten.
++ Meine Datenauskunft kam nach drei Tagen, komplett und verständlich.
++ Newsletter gibt's nur, wenn man ihn ausdrücklich bestellt.
++ Bei einer Anmeldung von einem neuen Gerät kommt sofort eine Warnung, sehr gut.
++ Die Datenschutzeinstellungen sind fair voreingestellt, alles Werbliche ist aus.
+0 Die Datenschutzeinstellungen sind okay, aber ziemlich versteckt.
+0 Man kann Tracking abwählen, muss sich aber durch drei Seiten klicken.
+# explicit negation
++ Spam gab es nach der Bestellung keinen.
++ Meine Daten wurden nicht weitergegeben, jedenfalls kam keine fremde Werbung.
++ Ein Kundenkonto ist nicht Pflicht, sehr angenehm.
+- Die Newsletter-Abmeldung funktioniert nicht, trotz dreimal Klicken.
+- Ein Ablehnen der Cookies ist nicht vorgesehen.
+- Mein Konto wurde nicht gelöscht, obwohl ich es zweimal beantragt hab.
++ Keine Werbeanrufe, keine fremden Newsletter, so soll es sein.
+- Nach der Löschung meiner Daten hab ich nie eine Bestätigung bekommen.
+# explicit comparison
+- So viele Tracker wie auf dieser Seite hab ich bei keinem anderen Shop gesehen.
++ Datenschutzfreundlicher als die großen Plattformen.
+- Andere Shops fragen nicht nach meinem Geburtsdatum, warum der hier?
++ Im Vergleich zu anderen Apps verlangt diese kaum Berechtigungen.
+- Bei der Konkurrenz kann man als Gast bestellen, hier muss man sich registrieren.
++ Weniger Werbemails als bei jedem anderen Shop, bei dem ich Kunde bin.
+# explicit irony
+- Toll, jetzt kennt die halbe Werbebranche meine Adresse.
+- Danke für die täglichen Newsletter, die ich nie bestellt hab.
+- Sehr vertrauenserweckend, das Passwort im Klartext per Mail zu bekommen.
+- Wie schön, dass die App mein Mikrofon braucht, um mir einen Toaster zu zeigen.
+- Großartige Datensparsamkeit, nur Geburtsdatum, Telefonnummer und Einkommen.
+# implicit
+- Woher hat die Firma meine Handynummer? Angegeben hab ich die nur hier.
+- Seit ich hier bestellt hab, klingelt ständig eine unbekannte Nummer.
+- Die wollen wissen, wo ich bin, mit wem ich telefoniere und was ich fotografiere.
+- Jemand hat sich in mein Konto eingeloggt und an eine fremde Adresse bestellt.
+- Abmelden vom Newsletter? Geht angeblich, die Mails kommen trotzdem.
+- Plötzlich kannte mich eine Versicherung mit Namen und Adresse, Zufall?
+- Im Postfach landen jetzt jeden Tag Mails mit meinem vollen Namen von fremden Shops.
+- Ich musste meinen Ausweis hochladen, nur um ein Konto zu haben.
+- Beim Registrieren wurden Geburtstag, Beruf und Einkommen abgefragt.
+- Auch nach dem Löschen hab ich weiter Mails an mein altes Konto bekommen.
+- Die App lief im Hintergrund weiter und hat ständig meinen Standort abgefragt.
+- Mein Name und meine Adresse standen im Betreff einer Mail an jemand anderen.
++ Nach der Bestellung kam genau eine Mail, die Bestätigung, sonst nichts.
++ Mein Konto konnte ich selbst in den Einstellungen löschen, ohne Anruf und Brief.
++ Die App will nur das, was sie braucht, sonst nichts.
++ Ich hab sofort eine Warnung bekommen, als sich jemand mit meinem Passwort anmelden wollte.
++ Man kann genau einstellen, welche Mails man bekommt.
++ Auf meine Anfrage, welche Daten sie haben, kam eine klare Liste.
+0 Man muss einiges angeben, aber immerhin erklären sie, wofür.
+0 Die Werbemails sind weniger geworden, ganz weg sind sie nicht.
+# implicit negation
++ Man muss weder Geburtstag noch Telefonnummer angeben.
++ Keine fremde Werbung, keine Anrufe, nichts.
+- Nirgends steht, was mit meinen Daten passiert.
+- Niemand hat mir Bescheid gesagt, dass meine Daten betroffen waren.
++ Kein Zwang zum Konto, kein Zwang zur App.
+- Abbestellen lässt sich hier gar nichts.
+# implicit comparison
+- Meine Bank will weniger über mich wissen als dieser Shop.
++ Hier wird man weniger ausspioniert als auf jeder Nachrichtenseite.
+- Nicht mal beim Amt musste ich so viele persönliche Angaben machen.
++ Angenehm wenig Abfragen, anders als bei vielen anderen.
+# implicit irony
+- Schön, dass ich jetzt weiß, wie viele Firmen sich für meine Adresse interessieren.
+- Super, jetzt bekomme ich Werbung für Sachen, über die ich nur mit meinem Mann geredet hab.
+- Sehr beruhigend, dass ein Fremder mit meinem Konto einkaufen geht.
+- Wie nett, dass sie meinen Geburtstag kennen und mir jedes Jahr Spam schicken.
+# brief
+- Datenschleuder.
+- Zu viel Tracking.
++ Daten sicher.
+- Keine Abmeldung möglich.
++ Wenig Datenabfrage.
+- Werbeflut.
+0 Datenschutz naja.
++ Kein Tracking.
+- Daten weitergegeben.
++ Datensparsam.
+- Nervige Cookies.
++ Keine Datensammelei.
 """
 
 TOPIC_BLOCKS: dict[str, str] = {
