@@ -63,7 +63,7 @@ DATASHEET_PATH = DATA / "README.md"
 SEED = 20240917
 TARGET_REVIEWS = 2600  # unique reviews
 SPLIT_FRACTIONS = (0.7, 0.15, 0.15)  # of the label sets (reviews)
-FRAGMENT_FRACTIONS = (0.7, 0.15, 0.15)  # of the fragments in every stratum of the bank
+FRAGMENT_FRACTIONS = (0.6, 0.2, 0.2)  # of the fragments in every stratum of the bank (see the datasheet)
 MAX_WORDS = 125
 MAX_REDRAWS = 200  # draws of one review before its split's bank is declared too small
 
@@ -100,15 +100,15 @@ POLARITY = {
 
 P_SHORT = 0.12  # very short review: a vague word and brief clauses only
 P_LONG = 0.08  # long review: many sentences on the main topic and some scene-setting
-P_IMPLICIT = 0.50  # a topic sentence that avoids the topic's keyword
+P_IMPLICIT = 0.60  # a topic sentence that avoids the topic's keyword
 P_BRIEF_SECONDARY = 0.30  # an extra topic mentioned only in passing ("Preis ok.")
 P_PAIR = 0.35  # one sentence covering two of the review's topics
-P_DISTRACTOR = 0.45  # a topic word without the topic (no label)
+P_DISTRACTOR = 0.55  # a topic word without the topic (no label)
 P_FILLER = 0.40
 P_OPENER = 0.30
 P_CLOSER = 0.40
 P_DROP_GIVEN_BRIEF = 0.18  # annotator overlooked a passing mention (ends up ~2 % of reviews)
-ZIPF_EXPONENT = 1.0  # some phrasings are common, many rare, as in real reviews
+ZIPF_EXPONENT = 0.7  # some phrasings are common, many rare, as in real reviews
 P_COLLOQUIAL, P_COLLOQUIAL_EACH = 0.30, 0.35
 P_LETTER_TYPO = 0.20
 P_UMLAUT = 0.10
@@ -726,8 +726,8 @@ def bank_markdown(frames: dict[str, pd.DataFrame]) -> list[str]:
              f"{now['total']} |", "",
              "Frame pieces are openers, closers, contrast markers, fillers, scene-setting and the vague starts of "
              "very short reviews. Topic sentences per label, kind and split (train / validation / test):", "",
-             "| label | explicit | implicit | brief | negation | comparison | irony | distractors |",
-             "|---|---|---|---|---:|---:|---:|---|"]
+             "| label | explicit | implicit | brief | of these: negation | comparison | irony | distractors |",
+             "|---|---|---|---|---|---|---|---|"]
 
     def per_split(selected: list[Entry]) -> str:
         c = Counter(split_of[e.fid] for e in selected)
@@ -736,7 +736,7 @@ def bank_markdown(frames: dict[str, pd.DataFrame]) -> list[str]:
     for label in LABELS:
         topic = [e for e in entries if e.role == "topic" and e.labels[0] == label]
         cells = [per_split([e for e in topic if e.kind == kind]) for kind in KINDS]
-        styles = [str(sum(style in e.style for e in topic)) for style in STYLES]
+        styles = [per_split([e for e in topic if style in e.style]) for style in STYLES]
         distractors = per_split([e for e in entries if e.role == "distractor" and e.about == label])
         lines.append(f"| {label} | " + " | ".join(cells + styles + [distractors]) + " |")
     lines.append("")

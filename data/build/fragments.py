@@ -1646,6 +1646,12 @@ PAIR_BLOCKS: dict[tuple[str, str], str] = {
 + Am nächsten Tag da und {ding} ist richtig gut verarbeitet.
 0 Hat ewig gedauert, dafür ist {ding} aber top.
 - Kam spät und dann auch noch mit einem Riss.
+- Kam nach {tage} Tagen und war dann auch noch kaputt.
++ Schnell da und {ding} macht einen super Eindruck.
+- Lange gewartet, und dann so eine Enttäuschung beim Auspacken.
++ Gut verpackt angekommen und die Verarbeitung ist top.
+0 Lieferung flott, Qualität eher durchwachsen.
+- athw: Im zerdrückten Karton lag {ding} mit einer dicken Delle.
 """,
     ("Kundenservice", "Rückgabe"): """
 + Der Support hat mir sofort ein Retourenlabel geschickt.
@@ -1653,40 +1659,75 @@ PAIR_BLOCKS: dict[tuple[str, str], str] = {
 - Am Telefon wurde mir versichert, dass das Geld für die Rücksendung unterwegs ist. Ist es nicht.
 + Die Dame am Telefon hat den Umtausch direkt für mich angestoßen.
 - Wegen der Retoure hab ich {mal} angerufen, jedes Mal hieß es, das dauert noch.
+- Die Hotline konnte mir nicht sagen, wo meine Retoure abgeblieben ist.
++ Der Kundenservice hat die Erstattung sofort angestoßen, ohne dass ich das Teil zurückschicken musste.
+- Für den Umtausch musste ich dreimal beim Support anrufen.
++ Im Chat wurde mir der Umtausch in zwei Minuten bestätigt.
+- Der Support behauptet, meine Rücksendung sei nie angekommen, und will nicht mal den Beleg sehen.
 """,
     ("Rückgabe", "Zahlung"): """
 - Statt die Retoure zu verrechnen, kam eine Mahnung über den vollen Betrag.
 - Die Erstattung für die Rücksendung ging auf eine Karte, die ich gar nicht mehr habe.
 + Retoure verbucht und die Rechnung wurde sofort angepasst, sehr sauber.
 - Hab zurückgeschickt, trotzdem wurde der volle Betrag abgebucht.
+- Die Rückerstattung ging an {zahlart}, obwohl ich per Überweisung gezahlt hatte.
++ Das Geld für die Retoure war sofort wieder auf dem Kreditkartenkonto.
+- Retoure angekommen, trotzdem läuft die Rechnung weiter und ich soll zahlen.
++ Nach der Rücksendung wurde die offene Rechnung sofort storniert.
+- Die Erstattung kam, aber die Ratenzahlung lief einfach weiter.
 """,
     ("Benutzererfahrung", "Zahlung"): """
 - Beim Bezahlen in der App hängt sich alles auf.
 - {zahlart} auswählen geht in der App nicht, der Button reagiert nicht.
 + Bezahlen in der App geht mit einem Fingertipp.
 - Auf der Seite wird man beim Bezahlen dreimal zurück zum Warenkorb geschickt.
+- Beim Bezahlen auf der Website lädt die Seite ewig und dann ist der Warenkorb leer.
++ In der App ist die Bezahlung mit einem Tipp erledigt, ohne Formulare.
+- In der App kann man die Zahlungsart nachträglich nicht ändern.
++ Die Seite führt einen sauber durch den Bezahlvorgang.
+- Der Bezahlknopf auf der mobilen Seite ist hinter dem Cookie-Banner versteckt.
 """,
     ("Benutzererfahrung", "Datenschutz"): """
 - Das Cookie-Banner lässt sich nur mit zehn Klicks ablehnen.
 - Die App fragt bei jedem Start wieder nach dem Standort.
 - In der App findet man nirgends, wie man den Newsletter abbestellt.
 + In der App kann man mit einem Schalter alles Tracking abstellen.
+- Die App lässt sich erst benutzen, wenn man allen Berechtigungen zustimmt.
+- Auf der Website springt bei jedem Seitenwechsel wieder das Cookie-Fenster auf.
++ Die Datenschutzeinstellungen in der App sind übersichtlich und leicht zu finden.
+- Das Konto löschen ist in der App so versteckt, dass man es nie findet.
++ Die App funktioniert auch komplett ohne Standortfreigabe.
 """,
     ("Kundenservice", "Datenschutz"): """
 - Hab um Löschung meiner Daten gebeten, der Support hat nie geantwortet.
 - Der Kundenservice wollte am Telefon mein Passwort wissen, geht's noch?
 + Der Support hat mein gehacktes Konto sofort gesperrt und alles erklärt.
+- Die Hotline hat mir die Adresse einer anderen Kundin vorgelesen.
+- Der Support hat meine Löschanfrage an die "zuständige Abteilung" weitergeleitet, die sich nie gemeldet hat.
++ Der Kundenservice hat sofort alle meine Daten gelöscht und es schriftlich bestätigt.
+- Der Kundenservice hat meine Bankdaten per unverschlüsselter Mail angefordert.
++ Am Telefon wurde ich erst sauber verifiziert, bevor man mir Auskunft gab, gut so.
 """,
     ("Kundenservice", "Lieferung"): """
 - Paket verschwunden und die Hotline meinte nur, ich soll halt warten.
 + Der Kundenservice hat sich sofort um das verlorene Paket gekümmert und neu verschickt.
 - Hab wegen der Lieferung {mal} angerufen, keiner wusste, wo das Paket ist.
 + Die Lieferung war verspätet, aber der Support hat sich von selbst gemeldet und entschuldigt.
+- Der Support wusste nicht, welcher Paketdienst mein Paket hat.
++ Die Lieferung hing fest, der Kundenservice hat das in einer Stunde geklärt.
+- Wegen des kaputten Kartons hat mich die Hotline an {dienst} verwiesen und {dienst} wieder zurück an die Hotline.
++ Der Kundendienst hat mich angerufen, weil sich die Lieferung verzögert, vorbildlich.
+- Paket seit zwei Wochen unterwegs, und im Chat heißt es nur "bitte haben Sie Geduld".
 """,
     ("Lieferung", "Preis"): """
 - Versandkosten von {versand} Euro und dann dauert es trotzdem eine Woche.
 - Express extra bezahlt und trotzdem kam es erst nach {tage} Tagen.
 + Kostenloser Versand und trotzdem am nächsten Tag da.
+- Für {versand} Euro Versand hätte ich wenigstens eine ordentliche Verpackung erwartet.
++ Versandkostenfrei und trotzdem schneller als bezahlter Express woanders.
+- Expresszuschlag bezahlt, Paket kam wie Standard.
++ Günstiger Versand und pünktliche Zustellung.
+- Die Versandkosten sind hoch und das Paket lag trotzdem im Regen.
 """,
     ("Preis", "Produktqualität"): """
 - Für das Geld hätte ich deutlich mehr Qualität erwartet.
@@ -1695,19 +1736,56 @@ PAIR_BLOCKS: dict[tuple[str, str], str] = {
 0 Die Qualität ist okay, für den Preis aber nicht mehr.
 + Hochwertiger als manches teure Markenteil.
 - Für {betrag} Euro erwarte ich, dass {ding} länger als zwei Wochen hält.
+- Viel Geld für ein Teil, das nach einer Woche kaputt war.
++ Super Qualität zu einem echt fairen Preis.
+- {betrag} Euro für so eine Verarbeitung, nie wieder.
++ Günstig und trotzdem robust.
+0 Nicht billig, aber dafür hält es auch.
+- Der hohe Preis spiegelt sich in der Qualität überhaupt nicht wider.
 """,
     ("Kundenservice", "Zahlung"): """
 - Wegen der doppelten Abbuchung hab ich {mal} beim Kundenservice angerufen.
 + Die falsche Abbuchung hat der Support innerhalb eines Tages korrigiert.
+- Der Support kann mir seit {wochen} Wochen nicht erklären, warum ich eine Mahnung bekommen habe.
++ Die Hotline hat die falsche Rechnung sofort korrigiert und neu geschickt.
+- Wegen der abgelehnten Zahlung hab ich im Chat nur Textbausteine bekommen.
++ Der Kundenservice hat mir die Mahngebühr erlassen, weil der Fehler bei ihnen lag.
 """,
     ("Produktqualität", "Rückgabe"): """
 - War nach einer Woche kaputt, hab's direkt zurückgeschickt.
 - k: Ging zurück, weil es nach einmal Waschen eingelaufen ist.
 0 ath: {ding} war defekt, der Umtausch ging aber schnell.
+- {ding} war defekt und den Umtausch musste ich auch noch selbst bezahlen.
++ Das Teil hatte einen Fehler, aber der Austausch ging in drei Tagen.
+- Kaputt geliefert, Rückgabe abgelehnt, weil ich es angeblich benutzt hätte.
+- ks: Passform katastrophal, also zurück, und auf das Geld warte ich noch.
++ Erst eine Macke drin, dann problemlos umgetauscht, das neue ist top.
 """,
     ("Preis", "Zahlung"): """
 - Eine Gebühr für Zahlung per Rechnung, das ist frech.
 - Bei Zahlung mit {zahlart} kommen nochmal 2 Euro drauf, geht gar nicht.
+- Für Ratenzahlung verlangen sie saftige Zinsen.
++ Keine Gebühren bei Zahlung auf Rechnung, das gibt's selten.
+- Bei Kreditkarte wird noch ein Aufschlag berechnet.
++ Beim Bezahlen per {zahlart} gab es sogar noch 3 Prozent Skonto.
+""",
+    ("Kundenservice", "Benutzererfahrung"): """
+- Im Chat konnte mir niemand erklären, warum die App ständig abstürzt.
++ Die App hatte einen Fehler und der Support hat mir geduldig einen Umweg erklärt.
+- Die Website lädt nicht und an der Hotline heißt es, das liegt an meinem Browser.
++ Der Kundenservice hat das Problem mit dem Login sofort behoben.
+""",
+    ("Lieferung", "Rückgabe"): """
+- Die Abholung der Retoure wurde dreimal angekündigt und nie gemacht.
++ Die Ersatzlieferung nach dem Umtausch kam schon am nächsten Tag.
+- Das Ersatzteil nach dem Umtausch hat wieder {wochen} Wochen gebraucht.
++ Der Paketbote hat die Retoure gleich mitgenommen, als er das neue Paket brachte.
+""",
+    ("Kundenservice", "Produktqualität"): """
++ at: Bei einem Wackelkontakt hat mir der Support genau erklärt, wie ich es selbst behebe.
+- Der Support meinte, das Material müsse so sein, obwohl es nach zwei Wochen gerissen ist.
++ Auf meine Frage zum Material kam eine kompetente Antwort, und das Teil ist wirklich so gut wie beschrieben.
+- Der Kundenservice behauptet, die Risse seien normal.
 """,
 }
 
@@ -1723,6 +1801,18 @@ DISTRACTORS: dict[str, list[str]] = {
         "Die Nummer vom Kundenservice hab ich mir sicherheitshalber notiert.",
         "Ob der Support was taugt, weiß ich nicht, hab ihn nie gebraucht.",
         "Im Chat hab ich nur nach meiner Bestellnummer gefragt.",
+        "Meine Frage hat sich dann von selbst erledigt, bevor ich beim Support angerufen hab.",
+        "Die Nummer der Hotline steht auf der Rechnung, angerufen hab ich nie.",
+        "Im Chat hab ich nur kurz gefragt, ob es die Farbe noch gibt.",
+        "Ich arbeite selbst in einem Callcenter.",
+        "Bevor jemand fragt: Mit dem Service hatte ich nichts zu tun.",
+        "Der Support hat ein Kontaktformular, das hab ich aber nicht gebraucht.",
+        "Meine Frau hat wegen einer anderen Bestellung beim Kundenservice angerufen, wie das lief, weiß ich nicht.",
+        "Falls jemand Fragen hat: Die Hotline steht unten auf der Seite.",
+        "Kontakt mit dem Kundendienst hatte ich keinen.",
+        "Ich hab mir die Servicezeiten notiert, falls doch was ist.",
+        "Meine Schwiegermutter ruft bei jeder Bestellung erst mal die Hotline an, ich nicht.",
+        "Ob man im Chat mit einem Menschen oder einem Bot redet, kann ich nicht sagen.",
     ],
     "Benutzererfahrung": [
         "Hab über die [App|Website] bestellt.",
@@ -1733,6 +1823,18 @@ DISTRACTORS: dict[str, list[str]] = {
         "Die App hab ich mir extra für die Bestellung runtergeladen.",
         "Das Teil hatte ich schon länger auf der Merkliste.",
         "Gesehen hab ich es auf der Startseite der App.",
+        "Bestellt hab ich am Laptop, nicht in der App.",
+        "Die App hab ich nach der Bestellung wieder gelöscht, ich brauch sie nicht so oft.",
+        "Hab den Link von meiner Schwester geschickt bekommen und gleich bestellt.",
+        "Den Artikel hab ich über eine Suchmaschine gefunden, nicht über den Shop.",
+        "Ich hab mir den Artikel erst mal auf die Merkliste gesetzt und drei Tage überlegt.",
+        "Die Website hab ich abends auf dem Sofa durchgeschaut.",
+        "Ich hab die Bewertungen auf der Produktseite gelesen, bevor ich bestellt hab.",
+        "Bin kein großer App-Nutzer, hab einfach über den Browser bestellt.",
+        "Die Bestellung hab ich in der Straßenbahn am Handy gemacht.",
+        "Mein Sohn hat mir die App aufs Handy geladen.",
+        "Über den Link im Newsletter bin ich im Shop gelandet.",
+        "Auf der Website gibt es auch Pflegetipps, die hab ich aber nicht gelesen.",
     ],
     "Lieferung": [
         "Hab's mir [an die Arbeit|ins Büro|zur Packstation] liefern lassen.",
@@ -1743,6 +1845,18 @@ DISTRACTORS: dict[str, list[str]] = {
         "Hab's zu meinen Eltern schicken lassen.",
         "Als Versand hab ich Standard gewählt, war ja nicht eilig.",
         "Das Paket hab ich erst nach dem Urlaub aufgemacht.",
+        "Das Paket hat mein Mann aus der Packstation geholt.",
+        "Hab die Adresse meiner Arbeit als Lieferadresse angegeben.",
+        "Ich war die ganze Woche im Urlaub, das Paket lag so lange beim Nachbarn.",
+        "Den Karton nutzen wir jetzt für den Umzug.",
+        "Normalerweise lass ich mir alles an die Packstation schicken.",
+        "Das Paket kam am selben Tag wie zwei Bestellungen von woanders.",
+        "Die Sendungsnummer hab ich gar nicht erst angeschaut.",
+        "Geliefert wurde an meine Eltern, die haben es mir dann vorbeigebracht.",
+        "Ich hab Abholung in der Filiale gewählt.",
+        "Der Versand ging an meine Zweitadresse.",
+        "Das Paket hab ich erst eine Woche später abgeholt, mein Fehler.",
+        "Die Verpackung hab ich gleich ins Altpapier geworfen.",
     ],
     "Produktqualität": [
         "Ist ein Geschenk, zur Qualität kann ich [also noch nix|noch nichts|nix] sagen.",
@@ -1752,6 +1866,18 @@ DISTRACTORS: dict[str, list[str]] = {
         "Ob {ding} lange hält, [wird sich zeigen|weiß ich noch nicht].",
         "Zur Qualität schreib ich nochmal was, wenn ich es länger benutzt hab.",
         "Die Farbe hab ich nach langem Hin und Her ausgesucht.",
+        "{ding} liegt noch originalverpackt im Schrank, ist für Weihnachten.",
+        "Ich hab {dingakk} erst zweimal benutzt, ein Urteil wär zu früh.",
+        "Über die Haltbarkeit kann ich in einem Jahr mehr sagen.",
+        "Die Farbe hatte ich passend zum Sofa ausgesucht.",
+        "Getestet hab ich es noch nicht.",
+        "Ich hab mich lang zwischen zwei Modellen entschieden.",
+        "{ding} ist für meinen Vater, der testet es am Wochenende.",
+        "Das Material war mir beim Kauf nicht so wichtig.",
+        "Ausgepackt hat es meine Tochter, ich hab es noch gar nicht gesehen.",
+        "Wie es sich im Alltag schlägt, muss sich noch zeigen.",
+        "Das gleiche Modell hat meine Kollegin auch.",
+        "Zur Qualität sag ich erst was nach dem ersten Winter.",
     ],
     "Preis": [
         "Hab [{betrag}|knapp {betrag}] Euro [gezahlt|bezahlt].",
@@ -1760,6 +1886,18 @@ DISTRACTORS: dict[str, list[str]] = {
         "Hab die Preise vorher nicht verglichen.",
         "Der Preis stand ja dran, [das wusste ich vorher|da gibt's keine Überraschung].",
         "Gekauft hab ich es zum normalen Preis, ohne Rabatt.",
+        "Das Geld dafür hatte ich zum Geburtstag bekommen.",
+        "Über den Preis hab ich nicht lange nachgedacht, ich brauchte das Teil einfach.",
+        "Gekauft hab ich es im Sale, weil ich eh eins brauchte.",
+        "Den Preis hab ich mir mit meiner Schwester geteilt.",
+        "Gekostet hat es so um die {betrag} Euro, glaub ich.",
+        "Den Rabattcode hab ich vergessen einzugeben, selbst schuld.",
+        "Ob es woanders günstiger gewesen wäre, weiß ich nicht.",
+        "Hab noch einen Gutschein von der letzten Bestellung gehabt.",
+        "Ich hab zwei Stück gekauft, eins zum Verschenken.",
+        "Der Preis war mir ehrlich gesagt egal, es musste schnell gehen.",
+        "Preisvergleiche mach ich grundsätzlich nicht.",
+        "Den Kassenbeleg hab ich in die Schublade gelegt, falls was ist.",
     ],
     "Zahlung": [
         "[Bezahlt|Gezahlt] hab ich mit {zahlart}.",
@@ -1768,6 +1906,18 @@ DISTRACTORS: dict[str, list[str]] = {
         "Hab per {zahlart} gezahlt, wie immer.",
         "Die Rechnung hab ich gleich an meinen Chef weitergeleitet.",
         "Bezahlt hab ich mit dem Gutschein von Weihnachten.",
+        "Die Rechnung hab ich gleich abgeheftet.",
+        "Bezahlt hat meine Schwester, das Teil ist ein Geschenk von ihr.",
+        "Ich zahle eigentlich immer mit Karte.",
+        "Hab den Betrag zusammen mit meiner Mitbewohnerin bezahlt.",
+        "Die Kreditkarte gehört meinem Mann, bestellt hab aber ich.",
+        "Die Zahlungsart hab ich vom letzten Mal übernommen.",
+        "Die Rechnung lag im Paket, angeschaut hab ich sie noch nicht.",
+        "Ich hab Rechnungskauf gewählt, weil ich gerade keine Karte zur Hand hatte.",
+        "Das Geld hab ich mir vom Taschengeld zusammengespart.",
+        "Bezahlt hab ich über das Firmenkonto.",
+        "Die Rechnung geht an meine Steuerberaterin.",
+        "Mit {zahlart} zahl ich bei jedem Shop.",
     ],
     "Rückgabe": [
         "[Zurückschicken|Eine Rücksendung|Umtauschen] war zum Glück nicht nötig.",
@@ -1776,6 +1926,18 @@ DISTRACTORS: dict[str, list[str]] = {
         "Ich hab zwei Größen bestellt und eine wieder zurückgeschickt.",
         "Umtauschen wollte ich eigentlich nicht.",
         "Den Retourenschein hab ich vorsichtshalber aufgehoben.",
+        "Die Rücksendeetiketten lagen im Paket, gebraucht hab ich sie nicht.",
+        "Ich hab extra eine Nummer größer bestellt, damit ich nichts zurückschicken muss.",
+        "Die Rückgabebedingungen hab ich mir vorher durchgelesen.",
+        "Meine Schwester schickt ständig alles zurück, ich behalte meistens alles.",
+        "Ich hoffe, ich muss nie was umtauschen.",
+        "Den Karton hebe ich auf, falls ich es doch zurückgeben will.",
+        "Zurückgeben wollte ich es eigentlich, hab es dann aber doch behalten.",
+        "Umtauschen hätte man können, war aber nicht nötig.",
+        "Über die Retoure kann ich nichts sagen, hab alles behalten.",
+        "Ich hab das Teil nach dem Anprobieren behalten.",
+        "Das Rücksendeformular hab ich direkt weggeworfen.",
+        "Die Frist für die Rückgabe läuft noch zwei Wochen, mal sehen.",
     ],
     "Datenschutz": [
         "Hab als Gast bestellt, [ohne Konto|ohne Anmeldung].",
@@ -1784,6 +1946,18 @@ DISTRACTORS: dict[str, list[str]] = {
         "Mein Passwort hatte ich natürlich vergessen.",
         "Hab extra ein neues Kundenkonto angelegt.",
         "Meine Adresse war vom letzten Mal noch gespeichert.",
+        "Beim Bestellen hab ich meine Daten vom letzten Mal übernommen.",
+        "Das Passwort hat mir mein Passwortmanager ausgefüllt.",
+        "Den Newsletter hab ich gleich bei der Anmeldung abgewählt.",
+        "Ich hab mich mit meiner Mailadresse registriert.",
+        "Meine Telefonnummer hab ich für den Paketboten angegeben.",
+        "Die Cookies hab ich einfach alle akzeptiert, wie immer.",
+        "Mein Kundenkonto gibt's schon seit Jahren.",
+        "Eingeloggt hab ich mich mit der Adresse meiner Frau.",
+        "Die Datenschutzerklärung hab ich wie jeder andere nicht gelesen.",
+        "Meine Mailadresse hab ich extra für Onlineshopping angelegt.",
+        "Für die Bestellung hab ich das Konto meines Mannes benutzt.",
+        "Im Kundenkonto hab ich nur meinen Spitznamen eingetragen.",
     ],
 }
 
@@ -1791,11 +1965,20 @@ DISTRACTORS: dict[str, list[str]] = {
 
 OPENERS: dict[str, list[str]] = {
     "+": ["Kurz und knapp:", "Bin zufrieden.", "Sehr gut!", "Echt super.", "Also ich bin begeistert.",
-          "Hätte ich nicht gedacht, aber:", "Positiv überrascht."],
+          "Hätte ich nicht gedacht, aber:", "Positiv überrascht.", "Vorab: Ich bin rundum zufrieden.",
+          "Was soll ich sagen, passt.", "Wow.", "Endlich mal ein Shop, bei dem es klappt.",
+          "Ich bin wirklich angetan.", "Kurzes Lob:", "Gute Erfahrung gemacht.", "Diesmal lief alles richtig.",
+          "Bin positiv gestimmt.", "Hab nichts zu meckern, im Gegenteil.", "Ganz ehrlich, klasse.", "Freu mich."],
     "-": ["Leider eine Enttäuschung.", "Ärgerlich.", "Nie wieder.", "Also ehrlich.", "Was soll ich sagen.",
-          "Ich bin echt sauer.", "Ein Stern, weil null nicht geht.", "Schade."],
+          "Ich bin echt sauer.", "Ein Stern, weil null nicht geht.", "Schade.", "Puh, wo fang ich an.",
+          "Also das war nix.", "Ich bin bedient.", "Vorsicht!", "Was für ein Reinfall.", "Muss leider meckern.",
+          "Enttäuscht.", "Kurz gesagt: ärgerlich.", "Ich warne mal vor.", "Das lief leider gar nicht gut.",
+          "Mein Fazit vorweg: nicht gut.", "Unglaublich."],
     "0": ["Hmm.", "Ich bin zwiegespalten.", "Gemischte Gefühle.", "Also.", "Naja.", "Vorweg:",
-          "Kurz meine Erfahrung:", "Update nach ein paar Wochen:"],
+          "Kurz meine Erfahrung:", "Update nach ein paar Wochen:", "Tja, also.", "Also gut.", "Gemischtes Fazit.",
+          "Mal so, mal so.", "Zwei Seiten der Medaille.", "Kurzer Bericht:", "Meine Erfahrung in Kürze:",
+          "Ein paar Worte dazu:", "Ehrliche Bewertung:", "So, mal eine Rückmeldung.", "Teils, teils.",
+          "Erstmal vorweg:"],
 }
 
 FILLERS: list[str] = [
@@ -1817,6 +2000,34 @@ FILLERS: list[str] = [
     "Das war für den Urlaub gedacht.",
     "Ich schreib sonst nie Bewertungen, aber hier muss das sein.",
     "Hab lang überlegt, ob ich das kaufen soll.",
+    "Hab {einding} als Geschenk für {person} gekauft.",
+    "Ich bestelle hier ab und zu.",
+    "Bin Stammkundin.",
+    "Das war meine dritte Bestellung.",
+    "Hab spontan zugeschlagen.",
+    "Ich hab {einding} für die Arbeit gebraucht.",
+    "Nach langem Suchen hab ich {einding} hier gefunden.",
+    "Mein Mann wollte unbedingt {einding}.",
+    "Eigentlich wollte ich nur mal stöbern.",
+    "Hab die Bestellung für meine Eltern gemacht.",
+    "Ich kaufe sonst lieber vor Ort.",
+    "Ist schon meine zehnte Bestellung oder so.",
+    "Brauchte noch schnell was für die Reise.",
+    "Ich hab {einding} auf Empfehlung gekauft.",
+    "Wir haben zu zweit bestellt.",
+    "Das war ein Spontankauf.",
+    "Habe lange mit mir gerungen.",
+    "Meine Kollegin hat mir den Shop gezeigt.",
+    "Es sollte ein Überraschungsgeschenk werden.",
+    "{einding} stand schon ewig auf meiner Liste.",
+    "Bin neu hier.",
+    "Normalerweise bestelle ich nur Bücher online.",
+    "Hab das in einer Werbung gesehen.",
+    "Ich schreibe diese Bewertung für andere Kunden.",
+    "Ich bin eher kritisch mit Bewertungen.",
+    "Hab {einding} für unser Ferienhaus gekauft.",
+    "Das ist meine ehrliche Meinung.",
+    "Hab nach einer Alternative zu meinem alten Teil gesucht.",
 ]
 
 # Longer scene-setting sentences for the occasional long review (no label).
@@ -1833,25 +2044,57 @@ STORY: list[str] = [
     "Meine Erwartungen waren ehrlich gesagt nicht besonders hoch, aber trotzdem.",
     "Ich bestelle hier schon seit ein paar Jahren, ungefähr einmal im Monat, meistens Kleinkram.",
     "Bestellt hatte ich {einding} und ein paar Kleinigkeiten, die ich eh gebraucht hab.",
+    "Ich hatte den Artikel schon ein paar Wochen beobachtet und dann beim ersten Angebot zugeschlagen.",
+    "Wir brauchten {einding} kurzfristig, weil das alte Teil kaputt gegangen war.",
+    "Ich erzähle das jetzt etwas ausführlicher, weil mich das wirklich beschäftigt hat.",
+    "Mein Mann meinte, ich soll endlich mal eine Bewertung schreiben, also hier ist sie.",
+    "Ich hab beruflich viel mit Onlinehandel zu tun, deshalb schau ich vielleicht genauer hin.",
+    "Eigentlich wollte ich gar nichts bestellen, aber dann kam eins zum anderen.",
+    "Es war ein Geschenk, deswegen war ich besonders gespannt, wie alles klappt.",
+    "Ich habe mir Zeit gelassen mit dieser Bewertung, damit sie fair ist.",
+    "Wir hatten in der Familie lange darüber diskutiert, ob wir das wirklich brauchen.",
+    "Die Bestellung habe ich Anfang des Monats aufgegeben, kurz vor unserem Urlaub.",
+    "Ich bin Rentnerin und bestelle nicht so oft im Internet, deshalb war ich etwas nervös.",
+    "Da ich im dritten Stock ohne Aufzug wohne, bestelle ich schwere Sachen lieber online.",
+    "Für meine kleine Wohnung suche ich immer praktische Sachen, die nicht viel Platz brauchen.",
+    "Vor ein paar Wochen hab ich hier zum ersten Mal etwas Größeres bestellt.",
+    "Meine Tochter hat mir den Shop gezeigt, sie bestellt da ständig.",
+    "Ich hatte vorher in mehreren Foren nach Empfehlungen gefragt.",
+    "Weil ich im Schichtdienst arbeite, kaufe ich fast alles online.",
+    "Ich will hier keinen Roman schreiben, aber ein paar Dinge müssen raus.",
+    "Zuerst war ich skeptisch, weil ich den Shop nicht kannte.",
+    "Das Ganze ist jetzt ungefähr einen Monat her.",
 ]
 
 CLOSERS: dict[str, list[str]] = {
     "+": ["Gerne wieder!", "Klare Empfehlung.", "5 Sterne.", "Weiter so!", "Danke!", "Bin happy.",
-          "Jederzeit wieder.", "Top!", "Daumen hoch."],
+          "Jederzeit wieder.", "Top!", "Daumen hoch.", "Sehr empfehlenswert.", "Gern wieder hier.", "Alles bestens.",
+          "Volle Punktzahl.", "Bestelle bestimmt wieder.", "Macht weiter so.", "Dickes Lob.",
+          "Von mir eine klare Kaufempfehlung.", "Hat Spaß gemacht.", "Bis zum nächsten Mal!", "Fünf von fünf.",
+          "Kann ich nur empfehlen."],
     "-": ["Nie wieder hier.", "Finger weg.", "Schade eigentlich.", "Ein Stern ist noch zu viel.",
-          "Bin echt enttäuscht.", "So nicht.", "Ich bestell hier nicht mehr.", "Leider nicht empfehlenswert."],
-    "0": ["Mal sehen.", "Naja, so lala.", "Drei Sterne.", "Kann man machen.", "Geht so, mehr nicht.", "Mal schauen, ob ich nochmal bestelle.",
-          "Mittelmaß."],
+          "Bin echt enttäuscht.", "So nicht.", "Ich bestell hier nicht mehr.", "Leider nicht empfehlenswert.",
+          "Nicht empfehlenswert.", "Das war's für mich.", "Finger weg von diesem Shop.", "Schade drum.",
+          "Einmal und nie wieder.", "Null Sterne, wenn's ginge.", "Ich bin raus.", "Bestelle woanders.",
+          "Ärgerlich, das Ganze.", "Hoffentlich lesen die das.", "Enttäuschend.", "Nie mehr."],
+    "0": ["Mal sehen.", "Naja, so lala.", "Drei Sterne.", "Kann man machen.", "Geht so, mehr nicht.",
+          "Mal schauen, ob ich nochmal bestelle.", "Mittelmaß.", "Mal abwarten.", "Okay, mehr nicht.",
+          "Durchschnitt.", "Drei von fünf.", "Geht besser, geht schlechter.", "Kein Totalausfall.",
+          "Schaun mer mal.", "Mal gucken.", "Kann man so lassen.", "Nicht schlecht, nicht gut.",
+          "Irgendwo in der Mitte.", "Unterm Strich okay."],
 }
 
 # Short vague starts for very short reviews ("passt scho, kam fix").
 VAGUE: list[str] = ["najaaa.", "passt scho.", "joa.", "geht so halbwegs.", "hm.", "okay.", "na gut.", "alles in allem ok.",
-                    "ganz ehrlich:", "tja."]
+                    "ganz ehrlich:", "tja.", "tjaja.", "hmm naja.", "soso.", "ja mei.", "nun ja.", "kurz:", "sagen wir so:",
+                    "mh.", "also jo.", "joa mei.", "gut.", "wie gesagt:", "na schön.", "so lala.", "mei."]
 
 # Contrast markers put before a sentence whose tone flips ("Lieferung top. Aber: ...").
 CONTRAST: dict[str, list[str]] = {
-    "-": ["Aber:", "Leider:", "Einziger Minuspunkt:", "Was mich stört:", "Negativ:", "Allerdings:"],
-    "+": ["Dafür:", "Positiv:", "Immerhin:", "Was gut war:", "Zum Glück:"],
+    "-": ["Aber:", "Leider:", "Einziger Minuspunkt:", "Was mich stört:", "Negativ:", "Allerdings:", "Leider aber:",
+          "Nur:", "Was nervt:", "Kleiner Haken:", "Der Wermutstropfen:", "Andererseits:"],
+    "+": ["Dafür:", "Positiv:", "Immerhin:", "Was gut war:", "Zum Glück:", "Gut war:", "Aber immerhin:",
+          "Lob verdient:", "Wenigstens:", "Was mich versöhnt:", "Auf der anderen Seite:"],
 }
 
 # Words that may be written lower-case after ", aber" (everything else might be a noun).
