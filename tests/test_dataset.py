@@ -236,6 +236,47 @@ def test_the_overlap_check_catches_a_leak(splits):
     assert all(s in train for text in leaked for s in _sentences(text))
 
 
+# --- the fragment bank ------------------------------------------------------------------------
+
+
+def test_bank_is_at_least_twice_as_large_as_before_issue_12(compose):
+    now = compose.count_bank(compose.bank_entries())
+    assert now["total"] >= 2 * compose.BANK_BEFORE["total"], (now["total"], compose.BANK_BEFORE)
+    assert now["topic"] >= 2 * compose.BANK_BEFORE["topic"]
+    for style in ("negation", "comparison", "irony"):
+        assert now[f"style {style}"] >= 8 * len(LABELS), style
+
+
+def test_every_label_has_plenty_of_fragments_of_every_kind_in_every_split(compose):
+    """Each split can write its own reviews about every label: explicit, implicit and brief sentences,
+    sentences with negation, comparisons and irony, and distractors that borrow the label's words."""
+    entries = compose.bank_entries()
+    split_of = compose.bank_split(entries)
+    minimum = {"explicit": 12, "implicit": 10, "brief": 4}
+    for label in LABELS:
+        topic = [e for e in entries if e.role == "topic" and e.labels[0] == label]
+        distractors = [e for e in entries if e.role == "distractor" and e.about == label]
+        for name in SPLIT_NAMES:
+            for kind, least in minimum.items():
+                count = sum(split_of[e.fid] == name and e.kind == kind for e in topic)
+                assert count >= least, f"{label}: {count} {kind} sentences in {name}"
+            for style in ("negation", "comparison", "irony"):
+                count = sum(split_of[e.fid] == name and style in e.style for e in topic)
+                assert count >= 1, f"{label}: no sentence with {style} in {name}"
+            assert sum(split_of[e.fid] == name for e in distractors) >= 3, f"{label}: distractors in {name}"
+
+
+def test_the_bank_refuses_a_sentence_written_twice(compose, tmp_path):
+    """Two fragments that can write the same sentence would put it into two splits: the build stops."""
+    from bank import BankError, Entry, check_bank
+
+    source = tmp_path / "fragments.py"
+    source.write_text('OPENERS = ["Naja."]\nVAGUE = ["[naja|hm]."]\n', encoding="utf-8")
+    twins = [Entry("oz1", "opener", "Naja."), Entry("v1", "vague", "[naja|hm].")]
+    with pytest.raises(BankError, match=r"'naja' from oz1 \(fragments.py:1\) and v1 \(fragments.py:2\)"):
+        check_bank(twins, source)
+
+
 # --- difficulty -------------------------------------------------------------------------------
 
 

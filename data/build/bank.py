@@ -184,11 +184,12 @@ def assign_splits(entries: Sequence[Entry], names: Sequence[str], fractions: Seq
                   seed: int) -> dict[str, str]:
     """Each fragment id -> the one split it belongs to.
 
-    Within every stratum (`Entry.group`) the entries are ordered by tone and product category
-    (each block shuffled with a seed of its own), then dealt out so that every prefix of that order
-    is as close as possible to `fractions` (largest deficit first, ties in a seeded order). Every tone of every label and
-    kind therefore reaches every split as soon as there are a few such fragments, and editing one
-    stratum does not reshuffle the others.
+    Within every stratum (`Entry.group`) the entries are ordered by style (negation, comparison,
+    irony), tone and product category, each block shuffled with a seed of its own, then dealt out
+    so that every prefix of that order is as close as possible to `fractions` (largest deficit
+    first, ties in a seeded order). Every style and tone of every label and kind therefore reaches
+    every split as soon as there are a few such fragments, and editing one stratum does not
+    reshuffle the others.
     """
     by_group: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
@@ -196,8 +197,8 @@ def assign_splits(entries: Sequence[Entry], names: Sequence[str], fractions: Seq
     split_of: dict[str, str] = {}
     for group, members in by_group.items():
         rng = random.Random(f"{seed}:{group}")
-        keyed = [(e.polarity, e.category or "", rng.random(), e) for e in members]
-        keyed.sort(key=lambda k: k[:3])
+        keyed = [(e.style, e.polarity, e.category or "", rng.random(), e) for e in members]
+        keyed.sort(key=lambda k: k[:4])
         tie_order = rng.sample(range(len(names)), len(names))  # equal deficits: a seeded order per stratum
         counts = [0] * len(names)
         for k, (*_, entry) in enumerate(keyed, 1):

@@ -728,7 +728,7 @@ PRODUKTQUALITAET = """
 - ath: {ding} war defekt, ging gar nicht erst an.
 - Die Qualität ist [unterirdisch|eine Frechheit|ein Witz].
 - w: {ding} ist aus so dünnem Material, dass es sich schon beim Aufbauen verbogen hat.
-- a: Der Ton von {dingakk} ist blechern und verzerrt.
+- a: Der Ton ist blechern und verzerrt.
 - {ding} ist leider Schrott.
 - Material und Verarbeitung sind [enttäuschend|mangelhaft].
 + {ding} ist top verarbeitet.
@@ -821,14 +821,14 @@ PRODUKTQUALITAET = """
 # explicit
 - k: Die Verarbeitung ist so schlampig, dass überall Fäden raushängen.
 - {ding} hat schon beim Auspacken gequietscht.
-- athw: Die Oberfläche von {dingakk} war voller Kratzer und Schlieren.
+- athw: Die Oberfläche war schon beim Auspacken voller Kratzer und Schlieren.
 - Das Material ist dünn wie Papier.
 - Die Qualität hat mit der Beschreibung nichts zu tun.
 - Qualität und Haltbarkeit sind eine glatte Sechs.
 - k: Der Stoff hat sich nach dem ersten Waschen total verzogen.
 - s: Die Sohle ist schon nach einer Woche an der Ferse abgelaufen.
-- t: Das Display von {dingakk} hat schon nach ein paar Tagen Pixelfehler.
-- h: Der Deckel von {dingakk} schließt nicht richtig.
+- t: Das Display hat schon nach ein paar Tagen Pixelfehler.
+- h: Der Deckel schließt nicht richtig.
 - w: Das Holz ist nur Pressspan mit Folie drauf.
 - a: Der Bass scheppert schon bei mittlerer Lautstärke.
 - Das Produkt ist [Murks|Pfusch|Ramsch].
@@ -837,10 +837,10 @@ PRODUKTQUALITAET = """
 + Die Qualität ist genau so, wie ich es mir gewünscht hab.
 + k: Der Stoff ist dick und weich, fühlt sich richtig gut an.
 + s: Die Sohle ist stabil und das Leder richtig schön weich.
-+ at: Der Akku von {dingakk} hält länger als angegeben.
++ at: Der Akku hält länger als angegeben.
 + h: {ding} ist robust und nach Monaten noch wie am ersten Tag.
 + w: Die Oberfläche ist schön verarbeitet, keine scharfen Kanten.
-+ a: Der Sound von {dingakk} ist klar und kräftig.
++ a: Der Sound ist klar und kräftig.
 + Das Produkt ist genauso gut wie beschrieben.
 0 Die Verarbeitung ist in Ordnung, das Material könnte etwas dicker sein.
 0 {ding} ist solide, aber kein Wow-Erlebnis.
@@ -851,7 +851,7 @@ PRODUKTQUALITAET = """
 - {ding} ist nicht mal ansatzweise so wie beschrieben.
 - Die Qualität ist nicht das, was versprochen wurde.
 - Von guter Verarbeitung kann keine Rede sein.
-+ Ich konnte keinen einzigen Fehler an {dingakk} finden.
++ Ich hab an dem Teil keinen einzigen Fehler gefunden.
 - {ding} hat nicht mal eine Woche gehalten.
 + Keine losen Fäden, keine Klebereste, alles sauber verarbeitet.
 # explicit comparison
@@ -864,7 +864,7 @@ PRODUKTQUALITAET = """
 - Die Qualität hat sich im Vergleich zur letzten Bestellung klar verschlechtert.
 # explicit irony
 - Tolle Qualität, nach zwei Tagen schon auseinandergefallen.
-- {ding} ist wirklich robust, zumindest bis man es anfasst.
+- {ding} ist wirklich robust, zumindest bis man dran wackelt.
 - Hervorragende Verarbeitung, wenn man auf schiefe Nähte und Klebereste steht.
 - Echt hochwertig, dieses Material, fast wie Pappe.
 - k: Qualität vom Feinsten: Der erste Knopf war schon beim Auspacken ab.
@@ -894,7 +894,7 @@ PRODUKTQUALITAET = """
 + athw: Fühlt sich schwer und solide an, nicht wie Plastikspielzeug.
 + Nach einem Jahr täglicher Nutzung sieht es immer noch aus wie neu.
 0 athw: Tut, was es soll, aber die Knöpfe wackeln ein bisschen.
-0 k: Sieht gut aus, ist aber nach dem Waschen etwas enger geworden.
+0 k: Sieht gut aus, nur die Farbe ist nach dem Waschen etwas blasser.
 # implicit negation
 + k: Auch nach dem zehnten Waschen kein bisschen eingelaufen.
 + Nichts wackelt, nichts klappert, nichts riecht komisch.
@@ -1872,7 +1872,7 @@ DISTRACTORS: dict[str, list[str]] = {
         "Die Farbe hatte ich passend zum Sofa ausgesucht.",
         "Getestet hab ich es noch nicht.",
         "Ich hab mich lang zwischen zwei Modellen entschieden.",
-        "{ding} ist für meinen Vater, der testet es am Wochenende.",
+        "{ding} ist für meinen Vater, der probiert am Wochenende alles aus.",
         "Das Material war mir beim Kauf nicht so wichtig.",
         "Ausgepackt hat es meine Tochter, ich hab es noch gar nicht gesehen.",
         "Wie es sich im Alltag schlägt, muss sich noch zeigen.",
@@ -2019,7 +2019,7 @@ FILLERS: list[str] = [
     "Habe lange mit mir gerungen.",
     "Meine Kollegin hat mir den Shop gezeigt.",
     "Es sollte ein Überraschungsgeschenk werden.",
-    "{einding} stand schon ewig auf meiner Liste.",
+    "Das Teil stand schon ewig auf meiner Liste.",
     "Bin neu hier.",
     "Normalerweise bestelle ich nur Bücher online.",
     "Hab das in einer Werbung gesehen.",
