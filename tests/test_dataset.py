@@ -230,7 +230,7 @@ def test_validation_and_test_sentences_are_new_to_train(overlap):
 
 
 def test_the_overlap_check_catches_a_leak(splits):
-    """The sentence check is not vacuous: train reviews re-cased, with ä written ae and extra punctuation, are caught."""
+    """The sentence check is not vacuous: train reviews re-cased, with ä as ae and extra punctuation, are caught."""
     train = {s for text in splits.train.texts for s in _sentences(text)}
     leaked = [text.upper().replace("Ä", "AE").replace(",", " ,") + "!!" for text in splits.train.texts[:50]]
     assert all(s in train for text in leaked for s in _sentences(text))

@@ -48,7 +48,10 @@ try:
 except ImportError:  # a plain checkout without the package installed
     sys.path.insert(0, str(REPO / "src"))
 
-import fragments  # noqa: E402
+try:
+    import fragments  # noqa: E402
+except ValueError as error:  # a malformed line in the bank: say where, without a traceback
+    raise SystemExit(f"error: {error}") from None
 from bank import (  # noqa: E402
     KINDS, LABEL_CODES, STYLES, BankError, Entry, assign_splits, check_bank, count_bank, load_bank,
     normalised_sentences,
@@ -123,6 +126,7 @@ OVERLAP_BEFORE = {
     "validation": {"in_train": 1433, "sentences": 1691, "reviews_only_train": 182, "reviews": 370},
     "test": {"in_train": 1538, "sentences": 1773, "reviews_only_train": 220, "reviews": 390},
 }
+UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss"))
 FRAME_ROLES = ("opener", "closer", "contrast", "filler", "story", "vague")
 
 
@@ -158,7 +162,8 @@ class SplitBank:
         for entry in entries:
             if entry.role == "pair":
                 self.pairs.setdefault(entry.labels, []).append(entry)
-        self.distractors = {label: [e for e in entries if e.role == "distractor" and e.about == label] for label in LABELS}
+        self.distractors = {label: [e for e in entries if e.role == "distractor" and e.about == label]
+                            for label in LABELS}
         self.frame = {(role, tone): [e for e in entries if e.role == role and e.polarity == tone]
                       for role in FRAME_ROLES for tone in "+-0"}
         for role, tones in (("opener", "+-0"), ("closer", "+-0"), ("contrast", "+-"), ("filler", "0"),
@@ -391,7 +396,7 @@ class Composer:
         if rng.random() < P_LETTER_TYPO:
             text = self._letter_typos(text, rng.randint(1, 2))
         if rng.random() < P_UMLAUT:
-            for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss")):
+            for a, b in UMLAUTS:
                 text = text.replace(a, b)
         if rng.random() < P_LOWER:
             text = text.lower()
@@ -760,7 +765,8 @@ def baseline_markdown(baseline: dict, names: list[str]) -> list[str]:
         "per_label_at_least_one": "per-label thresholds, at least one label per review",
     }
     lines = ["### TF-IDF baseline", "",
-             "`helpers.baselines.tfidf_probabilities` (TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2) "
+             "`helpers.baselines.tfidf_probabilities` (TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), "
+             "min_df=2) "
              "+ OneVsRestClassifier(LogisticRegression(max_iter=2000))), fitted on train; thresholds from "
              "`helpers.thresholds.tune_thresholds` on validation:", "",
              "| thresholds | validation micro-F1 | validation macro-F1 | test micro-F1 | test macro-F1 |",
@@ -780,7 +786,8 @@ def baseline_markdown(baseline: dict, names: list[str]) -> list[str]:
 def load_fragments_file(path: Path):
     """Import a fragments.py file from any path (e.g. an older version written out by git show)."""
     if not path.is_file():
-        raise SystemExit(f"{path}: no such file. Write an older bank out with: git show COMMIT:data/build/fragments.py > FILE")
+        raise SystemExit(f"{path}: no such file. Write an older bank out with: "
+                         "git show COMMIT:data/build/fragments.py > FILE")
     spec = importlib.util.spec_from_file_location(f"fragments_{abs(hash(str(path)))}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

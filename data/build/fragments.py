@@ -14,7 +14,14 @@ Fragment lines in the blocks below read ``<polarity> [<category>:] <text>``:
 
 Sections: ``# explicit`` names the topic ("Lieferung", "Kundenservice"); ``# implicit`` describes
 it without the topic word ("hab dreimal angerufen, keiner ging ran"); ``# brief`` is a short
-clause for a passing mention or a very short review.
+clause for a passing mention or a very short review. A section header may add styles after the
+kind, e.g. ``# implicit irony``: ``negation`` ("Mit der Lieferung gab es keinerlei Probleme" is
+still about delivery), ``comparison`` (with other shops or earlier orders) and ``irony`` (praise
+words for a complaint). Styles are counted in the datasheet and spread over the splits.
+
+Every line is one fragment. `bank.py` gives each an id, puts it into exactly one split (train,
+validation or test) and refuses two fragments that can write the same sentence; so a sentence
+added here must be new in its wording, not only in its tone or label.
 
 Labelling rule used throughout: a label applies when the review says how something on that topic
 went or is (good or bad). A mention without a judgement ("über die App bestellt", "mit PayPal
@@ -24,6 +31,7 @@ bezahlt", "den Kundenservice musste ich nie anrufen") does not count: those are 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
 
 LABELS: list[str] = [
@@ -2085,8 +2093,9 @@ CLOSERS: dict[str, list[str]] = {
 }
 
 # Short vague starts for very short reviews ("passt scho, kam fix").
-VAGUE: list[str] = ["najaaa.", "passt scho.", "joa.", "geht so halbwegs.", "hm.", "okay.", "na gut.", "alles in allem ok.",
-                    "ganz ehrlich:", "tja.", "tjaja.", "hmm naja.", "soso.", "ja mei.", "nun ja.", "kurz:", "sagen wir so:",
+VAGUE: list[str] = ["najaaa.", "passt scho.", "joa.", "geht so halbwegs.", "hm.", "okay.", "na gut.",
+                    "alles in allem ok.", "ganz ehrlich:", "tja.", "tjaja.", "hmm naja.", "soso.", "ja mei.", "nun ja.",
+                    "kurz:", "sagen wir so:",
                     "mh.", "also jo.", "joa mei.", "gut.", "wie gesagt:", "na schön.", "so lala.", "mei."]
 
 # Contrast markers put before a sentence whose tone flips ("Lieferung top. Aber: ...").
@@ -2132,6 +2141,15 @@ COLLOQUIAL: list[tuple[str, str]] = [
 # --- parsing --------------------------------------------------------------------------------
 
 
+def _where(raw: str) -> str:
+    """'fragments.py:LINE' of a line of this file, for error messages."""
+    path = Path(__file__)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line == raw:
+            return f"{path.name}:{number}"
+    return path.name
+
+
 def parse_block(block: str, default_kind: str = "explicit") -> list[Fragment]:
     """Turn a block of ``<polarity> [cat:] text`` lines into fragments.
 
@@ -2150,13 +2168,13 @@ def parse_block(block: str, default_kind: str = "explicit") -> list[Fragment]:
             kind = words.pop(0) if words and words[0] in KINDS else default_kind
             unknown = [word for word in words if word not in STYLES]
             if unknown:
-                raise ValueError(f"Unknown section word(s) {unknown} in header {raw!r}; "
+                raise ValueError(f"{_where(raw)}: unknown section word(s) {unknown} in header {line!r}; "
                                  f"use a kind {KINDS} followed by styles {STYLES}.")
             style = tuple(words)
             continue
         polarity, text = line[0], line[1:].strip()
         if polarity not in "+-0":
-            raise ValueError(f"Fragment without polarity (+, - or 0 first): {raw!r}")
+            raise ValueError(f"{_where(raw)}: fragment without a tone; start the line with +, - or 0: {line!r}")
         category = None
         head, _, rest = text.partition(": ")
         if rest and head and set(head) <= set(CATEGORIES):
@@ -2168,5 +2186,6 @@ def parse_block(block: str, default_kind: str = "explicit") -> list[Fragment]:
 TOPIC_FRAGMENTS: dict[str, list[Fragment]] = {label: parse_block(TOPIC_BLOCKS[label]) for label in LABELS}
 # Keys in label order, which is how the composer looks pairs up.
 PAIR_FRAGMENTS: dict[tuple[str, ...], list[Fragment]] = {
-    tuple(sorted(pair, key=LABELS.index)): parse_block(block, default_kind="pair") for pair, block in PAIR_BLOCKS.items()
+    tuple(sorted(pair, key=LABELS.index)): parse_block(block, default_kind="pair")
+    for pair, block in PAIR_BLOCKS.items()
 }
