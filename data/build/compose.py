@@ -6,6 +6,7 @@ Run from the repository root:
     python data/build/compose.py --check         # rebuild in memory, compare with the committed files
     python data/build/compose.py --count-bank F  # count the distinct fragments of a fragments.py file F
     python data/build/compose.py --overlap DIR   # sentence overlap of the reviews_*.csv files in DIR
+    python data/build/compose.py --seeds 5       # TF-IDF figures of five in-memory builds (other seeds)
 
 The build keeps every hand-written sentence inside one split, so validation and test reviews are
 written with sentences that training never saw:
@@ -589,7 +590,7 @@ def tfidf_baseline(splits: Splits) -> dict[str, dict]:
     Thresholds are tuned on validation only (helpers.thresholds.tune_thresholds); test is scored
     with them. Returns {setting: {"threshold": text, "validation": {...}, "test": {...}}}.
     """
-    from sklearn.metrics import f1_score
+    from sklearn.metrics import f1_score, precision_score, recall_score
 
     from helpers.baselines import tfidf_probabilities
     from helpers.thresholds import tune_thresholds
@@ -613,6 +614,8 @@ def tfidf_baseline(splits: Splits) -> dict[str, dict]:
             row[name] = {
                 "micro": float(f1_score(truth, predicted, average="micro", zero_division=0)),
                 "macro": float(f1_score(truth, predicted, average="macro", zero_division=0)),
+                "precision": float(precision_score(truth, predicted, average="micro", zero_division=0)),
+                "recall": float(recall_score(truth, predicted, average="micro", zero_division=0)),
                 "per_label": [float(v) for v in f1_score(truth, predicted, average=None, zero_division=0)],
             }
         result[setting] = row
@@ -775,9 +778,32 @@ def baseline_markdown(baseline: dict, names: list[str]) -> list[str]:
         row = baseline[setting]
         lines.append(f"| {title} | {row['validation']['micro']:.3f} | {row['validation']['macro']:.3f} | "
                      f"{row['test']['micro']:.3f} | {row['test']['macro']:.3f} |")
-    lines += ["", "Test F1 per label at the per-label thresholds: " + ", ".join(
+    fixed, tuned = baseline["0.5"]["test"], baseline["per_label"]["test"]
+    lines += ["", f"Test micro precision / recall: {fixed['precision']:.2f} / {fixed['recall']:.2f} at 0.5, "
+              f"{tuned['precision']:.2f} / {tuned['recall']:.2f} at the per-label thresholds ("
+              + ", ".join(f"{label} {value:.2f}" for label, value in zip(names, baseline["per_label"]["thresholds"]))
+              + ").", ""]
+    lines += ["Test F1 per label at the per-label thresholds: " + ", ".join(
         f"{label} {value:.2f}" for label, value in zip(names, baseline["per_label"]["test"]["per_label"])) + ".", ""]
     return lines
+
+
+def seed_study(count: int) -> None:
+    """How much the TF-IDF figures depend on the seed (label sets, bank split, composition): builds
+    with SEED and the seeds 1 .. count-1 in memory and prints micro-F1 per build, mean and spread."""
+    if count < 1:
+        raise SystemExit(f"--seeds needs a positive number of builds, got {count}.")
+    rows = []
+    for seed in [SEED] + list(range(1, count)):
+        baseline = tfidf_baseline(to_splits(build(seed)))
+        row = [baseline[s][name]["micro"] for s in ("per_label", "0.5", "global") for name in ("validation", "test")]
+        rows.append(row)
+        print(f"seed {seed}: per-label thresholds validation {row[0]:.3f} test {row[1]:.3f}; "
+              f"0.5 test {row[3]:.3f}; one tuned threshold test {row[5]:.3f}")
+    values = np.array(rows)
+    print(f"{count} builds, test micro-F1 mean (standard deviation): per-label thresholds "
+          f"{values[:, 1].mean():.3f} ({values[:, 1].std():.3f}), 0.5 {values[:, 3].mean():.3f} "
+          f"({values[:, 3].std():.3f}), one tuned threshold {values[:, 5].mean():.3f} ({values[:, 5].std():.3f})")
 
 
 # --- command line ---------------------------------------------------------------------------
@@ -800,6 +826,8 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--check", action="store_true", help="rebuild in memory and compare with the committed files")
     mode.add_argument("--count-bank", type=Path, metavar="FRAGMENTS_PY", help="count the fragments of a fragments.py")
     mode.add_argument("--overlap", type=Path, metavar="DIR", help="sentence overlap of DIR/reviews_*.csv")
+    mode.add_argument("--seeds", type=int, metavar="N",
+                      help="TF-IDF figures of in-memory builds with the seed and N-1 others (nothing is written)")
     args = parser.parse_args(argv)
     try:
         if args.count_bank:
@@ -815,6 +843,9 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit(f"{path}: no such file; --overlap needs reviews_train/validation/test.csv there.")
                 texts[name] = list(pd.read_csv(path, keep_default_na=False, dtype=str)["text"])
             print(json.dumps(sentence_overlap(texts), indent=1))
+            return 0
+        if args.seeds:
+            seed_study(args.seeds)
             return 0
         files, figures = outputs(build())
     except BankError as error:
