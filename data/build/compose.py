@@ -1,22 +1,40 @@
 """Build the embedded German review dataset from the hand-written fragments in `fragments.py`.
 
-Run from the repository root:  python data/build/compose.py
+Run from the repository root:
 
-It samples label sets (imbalanced, 1-3 labels), composes a review per label set from fragments,
-roughens the spelling, de-duplicates, splits by iterative stratification, writes
-``data/reviews_{train,validation,test}.csv`` and ``data/labels.json``, rewrites the statistics
-section of ``data/README.md`` and prints the TF-IDF baseline. Everything is drawn from one
-seeded `random.Random`, so two runs give byte-identical files.
+    python data/build/compose.py                 # write the data, the record and the datasheet's statistics
+    python data/build/compose.py --check         # rebuild in memory, compare with the committed files
+    python data/build/compose.py --count-bank F  # count the distinct fragments of a fragments.py file F
+    python data/build/compose.py --overlap DIR   # sentence overlap of the reviews_*.csv files in DIR
+    python data/build/compose.py --seeds 5       # TF-IDF figures of five in-memory builds (other seeds)
+
+The build keeps every hand-written sentence inside one split, so validation and test reviews are
+written with sentences that training never saw:
+
+1. sample all label sets (a main topic plus 0-2 further topics, imbalanced, topics that go
+   together in practice favoured);
+2. split the label sets 70/15/15 by iterative stratification (`helpers.data.stratified_indices`);
+3. split the fragment bank (`bank.assign_splits`): every fragment, label-less frame pieces
+   included, belongs to exactly one split, in proportion within every label, kind and tone;
+4. compose each split's reviews from its own fragments only, roughen the spelling and drop
+   duplicates within the split (a duplicate is drawn again);
+5. write ``data/reviews_{train,validation,test}.csv``, ``data/labels.json``, the record of which
+   fragments each review used (``data/build/review_fragments.csv``) and the statistics section of
+   ``data/README.md``.
+
+Each split's composer has its own seeded `random.Random`, so two runs give byte-identical files.
 """
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import json
 import random
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -31,16 +49,27 @@ try:
 except ImportError:  # a plain checkout without the package installed
     sys.path.insert(0, str(REPO / "src"))
 
-from fragments import (  # noqa: E402
-    CLOSERS, COLLOQUIAL, CONTRAST, DISTRACTORS, FILLERS, LABELS, LOWERCASE_OK, OPENERS, PAIR_FRAGMENTS,
-    PRODUCTS, SLOTS, STORY, TOPIC_FRAGMENTS, VAGUE, Fragment, Product,
+try:
+    import fragments  # noqa: E402
+except ValueError as error:  # a malformed line in the bank: say where, without a traceback
+    raise SystemExit(f"error: {error}") from None
+from bank import (  # noqa: E402
+    KINDS, LABEL_CODES, STYLES, BankError, Entry, assign_splits, check_bank, count_bank, load_bank,
+    normalised_sentences,
 )
-from helpers.data import SPLIT_NAMES, Splits, load_table, stratified_indices  # noqa: E402
+from fragments import COLLOQUIAL, LABELS, LOWERCASE_OK, PRODUCTS, SLOTS, Product  # noqa: E402
+from helpers.data import SPLIT_NAMES, Split, Splits, stratified_indices  # noqa: E402
+
+FRAGMENTS_PATH = HERE / "fragments.py"
+RECORD_PATH = HERE / "review_fragments.csv"
+DATASHEET_PATH = DATA / "README.md"
 
 SEED = 20240917
-TARGET_REVIEWS = 2600  # unique reviews after de-duplication
-SPLIT_FRACTIONS = (0.7, 0.15, 0.15)
+TARGET_REVIEWS = 2600  # unique reviews
+SPLIT_FRACTIONS = (0.7, 0.15, 0.15)  # of the label sets (reviews)
+FRAGMENT_FRACTIONS = (0.6, 0.2, 0.2)  # of the fragments in every stratum of the bank (see the datasheet)
 MAX_WORDS = 125
+MAX_REDRAWS = 200  # draws of one review before its split's bank is declared too small
 
 # How often each label is the main topic of a review: deliberately imbalanced.
 PRIMARY_WEIGHTS = {
@@ -75,30 +104,42 @@ POLARITY = {
 
 P_SHORT = 0.12  # very short review: a vague word and brief clauses only
 P_LONG = 0.08  # long review: many sentences on the main topic and some scene-setting
-P_IMPLICIT = 0.50  # a topic sentence that avoids the topic's keyword
+P_IMPLICIT = 0.60  # a topic sentence that avoids the topic's keyword
 P_BRIEF_SECONDARY = 0.30  # an extra topic mentioned only in passing ("Preis ok.")
 P_PAIR = 0.35  # one sentence covering two of the review's topics
-P_DISTRACTOR = 0.45  # a topic word without the topic (no label)
+P_DISTRACTOR = 0.55  # a topic word without the topic (no label)
 P_FILLER = 0.40
 P_OPENER = 0.30
 P_CLOSER = 0.40
 P_DROP_GIVEN_BRIEF = 0.18  # annotator overlooked a passing mention (ends up ~2 % of reviews)
-ZIPF_EXPONENT = 1.0  # some phrasings are common, many rare, as in real reviews
+ZIPF_EXPONENT = 0.7  # some phrasings are common, many rare, as in real reviews
 P_COLLOQUIAL, P_COLLOQUIAL_EACH = 0.30, 0.35
 P_LETTER_TYPO = 0.20
 P_UMLAUT = 0.10
 P_LOWER = 0.10
 P_NO_FINAL_PERIOD = 0.15
 
+# The bank before issue #12 (commit 1753d61), counted with
+#   git show 1753d61:data/build/fragments.py > /tmp/old.py && python data/build/compose.py --count-bank /tmp/old.py
+BANK_BEFORE = {"total": 861, "topic": 662, "pair": 46, "distractor": 55, "frame": 98}
+# Sentence overlap of the data before issue #12 (commit 1753d61), measured with --overlap on its CSV files.
+OVERLAP_BEFORE = {
+    "validation": {"in_train": 1433, "sentences": 1691, "reviews_only_train": 182, "reviews": 370},
+    "test": {"in_train": 1538, "sentences": 1773, "reviews_only_train": 220, "reviews": 390},
+}
+UMLAUTS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss"))
+FRAME_ROLES = ("opener", "closer", "contrast", "filler", "story", "vague")
+
 
 @dataclass
 class Piece:
-    """One sentence of a review and the labels it expresses (none for distractors and frame)."""
+    """One sentence of a review, the labels it expresses (none for distractors and frame) and its fragment ids."""
 
     text: str
     polarity: str
     labels: tuple[str, ...] = ()
     brief: bool = False
+    fids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -109,40 +150,52 @@ class Review:
     labels: list[str]
     primary: str
     dropped: list[str] = field(default_factory=list)
+    fids: list[str] = field(default_factory=list)
+
+
+class SplitBank:
+    """The fragments of one split, sorted by what the composer asks for."""
+
+    def __init__(self, name: str, entries: list[Entry]) -> None:
+        self.name = name
+        self.topic = {label: [e for e in entries if e.role == "topic" and e.labels[0] == label] for label in LABELS}
+        self.pairs: dict[tuple[str, ...], list[Entry]] = {}
+        for entry in entries:
+            if entry.role == "pair":
+                self.pairs.setdefault(entry.labels, []).append(entry)
+        self.distractors = {label: [e for e in entries if e.role == "distractor" and e.about == label]
+                            for label in LABELS}
+        self.frame = {(role, tone): [e for e in entries if e.role == role and e.polarity == tone]
+                      for role in FRAME_ROLES for tone in "+-0"}
+        for role, tones in (("opener", "+-0"), ("closer", "+-0"), ("contrast", "+-"), ("filler", "0"),
+                            ("story", "0"), ("vague", "0")):
+            for tone in tones:
+                if not self.frame[(role, tone)]:
+                    raise BankError(f"The {name} split got no {role} of tone {tone!r}; add more {role}s to "
+                                    f"{FRAGMENTS_PATH.name} so that every split gets some.")
+        for label in LABELS:
+            if not self.topic[label] or not self.distractors[label]:
+                raise BankError(f"The {name} split got no topic sentence or no distractor for {label}; "
+                                f"add some to {FRAGMENTS_PATH.name}.")
 
 
 class Composer:
-    """Draws reviews from the fragment bank with one seeded random generator."""
+    """Writes reviews for given label sets from one split's fragments, with one seeded generator."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, bank: SplitBank, seed: str) -> None:
+        self.bank = bank
         self.rng = random.Random(seed)
         # Zipf-like weights over a seeded shuffle of each label's fragments: a few phrasings are
-        # frequent and many rare, so the test split holds phrasings training has barely seen.
-        self.weights: dict[str, dict[str, float]] = {}
+        # frequent and many rare, as in real reviews.
+        self.weights: dict[str, float] = {}
         for label in LABELS:
-            texts = [f.text for f in TOPIC_FRAGMENTS[label]]
-            ranks = list(range(len(texts)))
+            ids = [e.fid for e in bank.topic[label]]
+            ranks = list(range(len(ids)))
             self.rng.shuffle(ranks)
-            self.weights[label] = {t: 1.0 / (r + 1) ** ZIPF_EXPONENT for t, r in zip(texts, ranks)}
+            self.weights.update({fid: 1.0 / (r + 1) ** ZIPF_EXPONENT for fid, r in zip(ids, ranks)})
 
-    # --- sampling helpers -------------------------------------------------------------------
-
-    def _choose(self, options: dict) -> object:
-        """One key of `options`, drawn with the values as weights."""
-        return self.rng.choices(list(options), list(options.values()))[0]
-
-    def sample_label_set(self) -> tuple[str, list[str]]:
-        """A main topic plus 0-2 extra topics, extras favouring topics that co-occur in practice."""
-        primary = self._choose(PRIMARY_WEIGHTS)
-        chosen = [primary]
-        for _ in range(self._choose(CARDINALITY) - 1):
-            options = {
-                label: SECONDARY_WEIGHTS[label] * max(AFFINITY.get(frozenset({label, c}), 1.0) for c in chosen)
-                for label in LABELS
-                if label not in chosen
-            }
-            chosen.append(self._choose(options))
-        return primary, chosen
+    def _frame(self, role: str, tone: str = "0") -> Entry:
+        return self.rng.choice(self.bank.frame[(role, tone)])
 
     def sample_polarity(self, label: str) -> str:
         """'+' praise, '-' complaint or '0' mixed, with the label's own odds."""
@@ -160,54 +213,61 @@ class Composer:
         )
         return text[0].upper() + text[1:]
 
-    def pick(self, label: str, kind: str, polarity: str, product: Product, used: set[str]) -> Fragment:
+    def frame_piece(self, entry: Entry, product: Product) -> Piece:
+        return Piece(self.render(entry.template, product), "0", fids=(entry.fid,))
+
+    def pick(self, label: str, kind: str, polarity: str, product: Product, used: set[str]) -> Entry:
         """A fragment of `label` and `kind` with this tone that fits the product and is not used yet."""
-        fits = [f for f in TOPIC_FRAGMENTS[label] if fits_product(f, product) and f.text not in used]
+        fits = [e for e in self.bank.topic[label] if fits_product(e, product) and e.fid not in used]
+        if not fits:
+            raise BankError(f"The {self.bank.name} split has too few {label} sentences for one review; "
+                            f"add more to {FRAGMENTS_PATH.name}.")
         candidates = (
-            [f for f in fits if f.kind == kind and f.polarity == polarity]
-            or [f for f in fits if f.kind == kind and f.polarity in (polarity, "0")]
-            or [f for f in fits if f.polarity == polarity]
+            [e for e in fits if e.kind == kind and e.polarity == polarity]
+            or [e for e in fits if e.kind == kind and e.polarity in (polarity, "0")]
+            or [e for e in fits if e.polarity == polarity]
             or fits
         )
-        weights = [self.weights[label][f.text] for f in candidates]
-        fragment = self.rng.choices(candidates, weights)[0]
-        used.add(fragment.text)
-        return fragment
+        entry = self.rng.choices(candidates, [self.weights[e.fid] for e in candidates])[0]
+        used.add(entry.fid)
+        return entry
 
-    def topic_piece(self, label: str, tone: dict[str, str], product: Product, used: set[str], brief: bool = False) -> Piece:
+    def topic_piece(self, label: str, tone: dict[str, str], product: Product, used: set[str],
+                    brief: bool = False) -> Piece:
         """One sentence on `label`. A mixed ("0") topic opens with a mixed sentence and then leans
         one way, so that a review never praises and slams the same thing in one breath."""
         kind = "brief" if brief else ("implicit" if self.rng.random() < P_IMPLICIT else "explicit")
         polarity = tone[label]
-        fragment = self.pick(label, kind, polarity, product, used)
+        entry = self.pick(label, kind, polarity, product, used)
         if polarity == "0":
             tone[label] = self.rng.choice("+-")
-        return Piece(self.render(fragment.text, product), fragment.polarity, (label,), brief=fragment.kind == "brief")
+        return Piece(self.render(entry.template, product), entry.polarity, (label,), entry.kind == "brief",
+                     (entry.fid,))
 
-    def pair_piece(self, pair: tuple[str, str], tone: dict[str, str], product: Product, used: set[str]) -> Piece | None:
+    def pair_piece(self, pair: tuple[str, ...], tone: dict[str, str], product: Product,
+                   used: set[str]) -> Piece | None:
         """A sentence covering both labels of `pair` whose tone fits both (or None)."""
         pool = [
-            f for f in PAIR_FRAGMENTS[pair]
-            if fits_product(f, product) and f.text not in used
-            and all(f.polarity == "0" or tone[label] in (f.polarity, "0") for label in pair)
+            e for e in self.bank.pairs.get(pair, [])
+            if fits_product(e, product) and e.fid not in used
+            and all(e.polarity == "0" or tone[label] in (e.polarity, "0") for label in pair)
         ]
         if not pool:
             return None
-        fragment = self.rng.choice(pool)
-        used.add(fragment.text)
-        return Piece(self.render(fragment.text, product), fragment.polarity, pair)
+        entry = self.rng.choice(pool)
+        used.add(entry.fid)
+        return Piece(self.render(entry.template, product), entry.polarity, pair, fids=(entry.fid,))
 
     # --- one review -------------------------------------------------------------------------
 
-    def review(self) -> Review:
-        """Compose one review; retried until it fits MAX_WORDS."""
+    def review(self, primary: str, labels: list[str]) -> Review:
+        """Compose one review about `labels` (main topic `primary`); retried until it fits MAX_WORDS."""
         while True:
-            review = self._review()
+            review = self._review(primary, labels)
             if len(review.text.split()) <= MAX_WORDS:
                 return review
 
-    def _review(self) -> Review:
-        primary, labels = self.sample_label_set()
+    def _review(self, primary: str, labels: list[str]) -> Review:
         product = self.rng.choice(PRODUCTS)
         tone = {label: self.sample_polarity(label) for label in labels}
         used: set[str] = set()
@@ -234,10 +294,9 @@ class Composer:
             if self.rng.random() < P_PAIR:
                 for other in [primary] + [x for x in labels[1:] if x != label]:
                     pair = tuple(sorted((label, other), key=LABELS.index))
-                    if pair in PAIR_FRAGMENTS:
-                        piece = self.pair_piece(pair, tone, product, used)
-                        if piece:
-                            break
+                    piece = self.pair_piece(pair, tone, product, used)
+                    if piece:
+                        break
             if piece is None:
                 brief = self.rng.random() < P_BRIEF_SECONDARY
                 piece = self.topic_piece(label, tone, product, used, brief=brief)
@@ -255,38 +314,43 @@ class Composer:
         if self.rng.random() < P_DISTRACTOR:
             others = [label for label in LABELS if label not in labels]
             for other in self.rng.sample(others, self.rng.choice([1, 1, 2])):
-                template = self.rng.choice(DISTRACTORS[other])
-                body.insert(self.rng.randint(0, len(body)), Piece(self.render(template, product), "0"))
+                entry = self.rng.choice(self.bank.distractors[other])
+                body.insert(self.rng.randint(0, len(body)), self.frame_piece(entry, product))
 
         overall = self._overall(body)
         frame_start: list[Piece] = []
         if self.rng.random() < P_OPENER:
-            frame_start.append(Piece(self.rng.choice(OPENERS[overall]), "0"))
+            frame_start.append(self.frame_piece(self._frame("opener", overall), product))
         if self.rng.random() < P_FILLER:
-            filler = Piece(self.render(self.rng.choice(FILLERS), product), "0")
+            filler = self.frame_piece(self._frame("filler"), product)
             if self.rng.random() < 0.75:
                 frame_start.append(filler)
             else:
                 body.append(filler)
         if long:  # long reviews tell a bit of a story before getting to the point
-            for template in self.rng.sample(STORY, self.rng.choice([1, 2])):
-                frame_start.append(Piece(self.render(template, product), "0"))
-        end = [Piece(self.rng.choice(CLOSERS[overall]), "0")] if long or self.rng.random() < P_CLOSER else []
+            stories = self.bank.frame[("story", "0")]
+            for entry in self.rng.sample(stories, min(len(stories), self.rng.choice([1, 2]))):
+                frame_start.append(self.frame_piece(entry, product))
+        end = ([self.frame_piece(self._frame("closer", overall), product)]
+               if long or self.rng.random() < P_CLOSER else [])
 
-        text = self.roughen(self.join(frame_start + body + end))
+        text, fids = self.join(frame_start + body + end)
+        text = self.roughen(text)
         all_labels = sorted({label for piece in body for label in piece.labels}, key=LABELS.index)
         dropped = self._maybe_drop(body, primary)
         final = [label for label in all_labels if label not in dropped]
-        return Review(text, final, primary, dropped)
+        return Review(text, final, primary, dropped, fids)
 
-    def _short_review(self, primary: str, labels: list[str], tone: dict, product: Product, used: set[str]) -> Review:
+    def _short_review(self, primary: str, labels: list[str], tone: dict, product: Product,
+                      used: set[str]) -> Review:
         """'passt scho, kam fix': a vague word and a brief clause per topic, main topic first."""
         pieces = [self.topic_piece(label, tone, product, used, brief=True) for label in labels]
-        parts = [piece.text for piece in pieces]
         if self.rng.random() < 0.5:
-            parts.insert(0, self.rng.choice(VAGUE))
-        text = self.roughen(" ".join(parts))
-        return Review(text, sorted(labels, key=LABELS.index), primary)
+            pieces.insert(0, self.frame_piece(self._frame("vague"), product))
+            pieces[0].text = pieces[0].text[0].lower() + pieces[0].text[1:]
+        text = self.roughen(" ".join(piece.text for piece in pieces))
+        return Review(text, sorted(labels, key=LABELS.index), primary,
+                      fids=[fid for piece in pieces for fid in piece.fids])
 
     def _overall(self, body: list[Piece]) -> str:
         """The review's overall tone, which picks a fitting opener and closer."""
@@ -303,9 +367,10 @@ class Composer:
 
     # --- surface ----------------------------------------------------------------------------
 
-    def join(self, pieces: list[Piece]) -> str:
-        """Join sentences; where the tone flips, sometimes mark the contrast ('..., aber ...')."""
-        out = pieces[0].text
+    def join(self, pieces: list[Piece]) -> tuple[str, list[str]]:
+        """Join sentences; where the tone flips, sometimes mark the contrast ('..., aber ...').
+        Returns the text and the fragment ids in the order they appear."""
+        out, fids = pieces[0].text, list(pieces[0].fids)
         for prev, piece in zip(pieces, pieces[1:]):
             text = piece.text
             flips = {prev.polarity, piece.polarity} == {"+", "-"}
@@ -314,10 +379,13 @@ class Composer:
             if flips and roll < 0.3 and first_word in LOWERCASE_OK and out[-1] in ".!":
                 out = out[:-1] + ", aber " + text[0].lower() + text[1:]
             elif flips and roll < 0.6:
-                out += " " + self.rng.choice(CONTRAST[piece.polarity]) + " " + text
+                marker = self._frame("contrast", piece.polarity)
+                out += " " + marker.template + " " + text
+                fids.append(marker.fid)
             else:
                 out += " " + text
-        return out
+            fids += piece.fids
+        return out, fids
 
     def roughen(self, text: str) -> str:
         """Colloquial spellings, letter typos, umlauts written as ae/oe/ue, lower case."""
@@ -329,7 +397,7 @@ class Composer:
         if rng.random() < P_LETTER_TYPO:
             text = self._letter_typos(text, rng.randint(1, 2))
         if rng.random() < P_UMLAUT:
-            for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss")):
+            for a, b in UMLAUTS:
                 text = text.replace(a, b)
         if rng.random() < P_LOWER:
             text = text.lower()
@@ -357,96 +425,209 @@ class Composer:
 # --- the whole dataset ----------------------------------------------------------------------
 
 
-def fits_product(fragment: Fragment, product: Product) -> bool:
+def fits_product(entry: Entry, product: Product) -> bool:
     """Whether a fragment suits the review's product (untagged fragments suit every product)."""
-    return fragment.category is None or product.category in fragment.category
+    return entry.category is None or product.category in entry.category
 
 
 def normalise(text: str) -> str:
-    """The form used to detect duplicates: case and whitespace do not make a text new."""
+    """The form used to detect duplicate reviews: case and whitespace do not make a text new."""
     return " ".join(text.lower().split())
 
 
-def generate(seed: int = SEED, target: int = TARGET_REVIEWS) -> pd.DataFrame:
-    """Unique reviews with id, text, labels ('|'-joined in label order), primary_label, dropped."""
-    composer = Composer(seed)
-    seen: set[str] = set()
-    rows = []
-    attempts = 0
-    while len(rows) < target:
-        attempts += 1
-        if attempts > target * 20:
-            raise RuntimeError("Too many duplicates: the fragment bank is too small for the target size.")
-        review = composer.review()
-        key = normalise(review.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        rows.append({
-            "id": f"r{len(rows):05d}",
-            "text": review.text,
-            "labels": "|".join(review.labels),
-            "primary_label": review.primary,
-            "dropped": "|".join(review.dropped),
-        })
-    return pd.DataFrame(rows)
+def sample_label_sets(seed: int, count: int) -> list[tuple[str, list[str]]]:
+    """`count` label sets: a main topic plus 0-2 extra topics, extras favouring topics that co-occur."""
+    rng = random.Random(seed)
+
+    def choose(options: dict) -> object:
+        return rng.choices(list(options), list(options.values()))[0]
+
+    sets = []
+    for _ in range(count):
+        primary = choose(PRIMARY_WEIGHTS)
+        chosen = [primary]
+        for _ in range(choose(CARDINALITY) - 1):
+            options = {
+                label: SECONDARY_WEIGHTS[label] * max(AFFINITY.get(frozenset({label, c}), 1.0) for c in chosen)
+                for label in LABELS
+                if label not in chosen
+            }
+            chosen.append(choose(options))
+        sets.append((primary, chosen))
+    return sets
 
 
-def multi_hot(label_strings: pd.Series) -> np.ndarray:
-    """'|'-joined label strings -> float32 rows in the fixed label order."""
-    rows = np.zeros((len(label_strings), len(LABELS)), dtype=np.float32)
-    for i, value in enumerate(label_strings):
-        for label in value.split("|"):
+def multi_hot(label_lists: list[list[str]]) -> np.ndarray:
+    """Label lists -> float32 rows in the fixed label order."""
+    rows = np.zeros((len(label_lists), len(LABELS)), dtype=np.float32)
+    for i, labels in enumerate(label_lists):
+        for label in labels:
             rows[i, LABELS.index(label)] = 1.0
     return rows
+
+
+def bank_entries() -> list[Entry]:
+    """The checked fragment bank of `fragments.py`."""
+    entries = load_bank(fragments)
+    check_bank(entries, FRAGMENTS_PATH)
+    return entries
+
+
+def bank_split(entries: list[Entry]) -> dict[str, str]:
+    """Fragment id -> split."""
+    return assign_splits(entries, SPLIT_NAMES, FRAGMENT_FRACTIONS, SEED)
 
 
 COLUMNS = ["id", "text", "labels", "primary_label"]
 
 
-def split_frame(frame: pd.DataFrame, seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """train / validation / test by iterative stratification, each in generation order."""
-    parts = stratified_indices(multi_hot(frame["labels"]), SPLIT_FRACTIONS, seed=seed)
-    return {name: frame.iloc[np.sort(indices)].reset_index(drop=True) for name, indices in zip(SPLIT_NAMES, parts)}
-
-
 def build(seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """The three splits exactly as written to disk (plus the `dropped` bookkeeping column)."""
-    return split_frame(generate(seed), seed)
+    """The three splits as written to disk, plus bookkeeping columns `dropped` and `fragments`."""
+    label_sets = sample_label_sets(seed, TARGET_REVIEWS)
+    parts = stratified_indices(multi_hot([labels for _, labels in label_sets]), SPLIT_FRACTIONS, seed=seed)
+    entries = bank_entries()
+    split_of = bank_split(entries)
+    frames, owner = {}, {}
+    for name, indices in zip(SPLIT_NAMES, parts):
+        composer = Composer(SplitBank(name, [e for e in entries if split_of[e.fid] == name]), f"{seed}:{name}")
+        rows = []
+        for index in np.sort(indices):
+            primary, labels = label_sets[index]
+            for _ in range(MAX_REDRAWS):
+                review = composer.review(primary, labels)
+                key = normalise(review.text)
+                if key not in owner:
+                    break
+                if owner[key] != name:
+                    raise BankError(f"A {name} review repeats a {owner[key]} review word for word: {review.text!r}. "
+                                    "Two splits share a fragment; this is a bug in the bank split.")
+            else:
+                raise BankError(f"After {MAX_REDRAWS} draws every {name} review about {labels} was a duplicate; "
+                                f"the {name} part of the bank is too small. Add fragments to {FRAGMENTS_PATH.name}.")
+            owner[key] = name
+            rows.append({
+                "id": f"r{index:05d}", "text": review.text, "labels": "|".join(review.labels),
+                "primary_label": review.primary, "dropped": "|".join(review.dropped),
+                "fragments": " ".join(review.fids),
+            })
+        frames[name] = pd.DataFrame(rows)
+    return frames
 
 
-def write_files(frames: dict[str, pd.DataFrame]) -> None:
-    """The three CSV files (UTF-8, standard quoting, LF line ends) and labels.json."""
-    for name, split in frames.items():
-        split[COLUMNS].to_csv(DATA / f"reviews_{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
-    (DATA / "labels.json").write_text(json.dumps(LABELS, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def to_splits(frames: dict[str, pd.DataFrame]) -> Splits:
+    """The frames as `helpers.data.Splits`, exactly what `load_embedded` reads back from the files."""
+    parts = {
+        name: Split(list(frame["text"]), multi_hot([value.split("|") for value in frame["labels"]]),
+                    list(frame["primary_label"]))
+        for name, frame in frames.items()
+    }
+    return Splits(**parts, label_names=list(LABELS), source="embedded German reviews")
 
 
-# --- statistics and baseline ----------------------------------------------------------------
+# --- outputs --------------------------------------------------------------------------------
 
 
-def tfidf_baseline(splits: Splits) -> dict[str, dict[str, float]]:
-    """TF-IDF + one-vs-rest logistic regression at threshold 0.5: micro/macro-F1 per split."""
-    from sklearn.metrics import f1_score
+def record_frame(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Which fragments each review used (in the order they appear) and which labels were left untagged."""
+    rows = [frame.assign(split=name)[["id", "split", "fragments", "dropped"]] for name, frame in frames.items()]
+    record = pd.concat(rows).sort_values("id").reset_index(drop=True)
+    return record.rename(columns={"dropped": "untagged"})
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def outputs(frames: dict[str, pd.DataFrame]) -> tuple[dict[Path, bytes], dict]:
+    """Every file the build writes, as bytes (the three CSVs, labels.json, the record and the
+    datasheet), and the figures printed after a build (sizes, sentence overlap, TF-IDF baseline)."""
+    splits = to_splits(frames)
+    figures = {
+        "sizes": splits.sizes(),
+        "overlap": sentence_overlap({name: splits[name].texts for name in SPLIT_NAMES}),
+        "baseline": tfidf_baseline(splits),
+    }
+    files = {DATA / f"reviews_{name}.csv": csv_bytes(frame[COLUMNS]) for name, frame in frames.items()}
+    files[DATA / "labels.json"] = (json.dumps(LABELS, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files[RECORD_PATH] = csv_bytes(record_frame(frames))
+    files[DATASHEET_PATH] = datasheet(stats_markdown(frames, splits, figures)).encode("utf-8")
+    return files, figures
+
+
+def datasheet(section: str) -> str:
+    """data/README.md with `section` between the stats markers."""
+    start, end = "<!-- stats:start -->", "<!-- stats:end -->"
+    text = DATASHEET_PATH.read_text(encoding="utf-8")
+    if start not in text or end not in text:
+        raise SystemExit(f"{DATASHEET_PATH} lacks the {start} / {end} markers; put them back around the statistics.")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return head + start + "\n" + section + "\n" + end + tail
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+
+def sentence_overlap(texts: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+    """For validation and test: how many sentences (normalised as in `bank.normalise_sentence`) occur in
+    train, and how many reviews consist only of sentences that occur in train."""
+    train = {s for text in texts["train"] for s in normalised_sentences(text)}
+    result = {}
+    for name in ("validation", "test"):
+        per_review = [normalised_sentences(text) for text in texts[name]]
+        result[name] = {
+            "in_train": sum(s in train for sentences in per_review for s in sentences),
+            "sentences": sum(len(sentences) for sentences in per_review),
+            "reviews_only_train": sum(all(s in train for s in sentences) for sentences in per_review),
+            "reviews": len(per_review),
+        }
+    return result
+
+
+def tfidf_baseline(splits: Splits) -> dict[str, dict]:
+    """TF-IDF + one-vs-rest logistic regression (helpers.baselines) at four threshold settings.
+
+    Thresholds are tuned on validation only (helpers.thresholds.tune_thresholds); test is scored
+    with them. Returns {setting: {"threshold": text, "validation": {...}, "test": {...}}}.
+    """
+    from sklearn.metrics import f1_score, precision_score, recall_score
 
     from helpers.baselines import tfidf_probabilities
+    from helpers.thresholds import tune_thresholds
 
-    probabilities = tfidf_probabilities(splits.train.texts, splits.train.labels,
-                                        splits.validation.texts, splits.test.texts)
-    scores = {}
-    for name, split_probabilities in zip(("validation", "test"), probabilities):
-        predicted = (split_probabilities >= 0.5).astype(int)
-        truth = splits[name].labels.astype(int)
-        scores[name] = {
-            "micro": float(f1_score(truth, predicted, average="micro", zero_division=0)),
-            "macro": float(f1_score(truth, predicted, average="macro", zero_division=0)),
-            "per_label": [float(v) for v in f1_score(truth, predicted, average=None, zero_division=0)],
-        }
-    return scores
+    validation, test = tfidf_probabilities(splits.train.texts, splits.train.labels,
+                                           splits.validation.texts, splits.test.texts)
+    tuned, _ = tune_thresholds(validation, splits.validation.labels, splits.label_names,
+                               strategy="per_label", at_least_one=False)
+    settings = {
+        "0.5": replace(tuned, strategy="fixed"),
+        "global": replace(tuned, strategy="global"),
+        "per_label": tuned,
+        "per_label_at_least_one": replace(tuned, at_least_one=True),
+    }
+    result = {}
+    for setting, thresholds in settings.items():
+        row = {"thresholds": [float(v) for v in thresholds.values]}
+        for name, probabilities in (("validation", validation), ("test", test)):
+            truth = splits[name].labels.astype(int)
+            predicted = thresholds.apply(probabilities).astype(int)
+            row[name] = {
+                "micro": float(f1_score(truth, predicted, average="micro", zero_division=0)),
+                "macro": float(f1_score(truth, predicted, average="macro", zero_division=0)),
+                "precision": float(precision_score(truth, predicted, average="micro", zero_division=0)),
+                "recall": float(recall_score(truth, predicted, average="micro", zero_division=0)),
+                "per_label": [float(v) for v in f1_score(truth, predicted, average=None, zero_division=0)],
+            }
+        result[setting] = row
+    return result
 
 
-def stats_markdown(splits: Splits, frames: dict[str, pd.DataFrame], baseline: dict) -> str:
-    """The datasheet's statistics section; every figure computed here from the written files."""
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "n/a"
+
+
+def stats_markdown(frames: dict[str, pd.DataFrame], splits: Splits, figures: dict) -> str:
+    """The datasheet's statistics section; every figure computed from the data as written."""
     names = splits.label_names
     everything = np.vstack([splits[name].labels for name in SPLIT_NAMES])
     texts = [t for name in SPLIT_NAMES for t in splits[name].texts]
@@ -497,29 +678,15 @@ def stats_markdown(splits: Splits, frames: dict[str, pd.DataFrame], baseline: di
 
     lines += ["### Deliberate annotator slips", "",
               f"Reviews where a topic mentioned only in passing was left untagged: {dropped} "
-              f"({dropped / total:.1%} of all reviews).", ""]
+              f"({dropped / total:.1%} of all reviews; column `untagged` of `build/review_fragments.csv`).", ""]
 
-    lines += ["### TF-IDF baseline", "",
-              "TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2) + OneVsRestClassifier("
-              "LogisticRegression(max_iter=1000)), fitted on train, threshold 0.5:", "",
-              "| split | micro-F1 | macro-F1 |", "|---|---:|---:|"]
-    for name in ("validation", "test"):
-        lines.append(f"| {name} | {baseline[name]['micro']:.3f} | {baseline[name]['macro']:.3f} |")
-    lines += ["", "Test F1 per label: " + ", ".join(
-        f"{label} {value:.2f}" for label, value in zip(names, baseline["test"]["per_label"])) + ".", ""]
-
-    lines += ["### Fragment bank (data/build/fragments.py)", "",
-              "| label | explicit | implicit | brief | total | two-label sentences | distractors |",
-              "|---|---:|---:|---:|---:|---:|---:|"]
-    for label in names:
-        kinds = Counter(f.kind for f in TOPIC_FRAGMENTS[label])
-        pairs = sum(len(v) for pair, v in PAIR_FRAGMENTS.items() if label in pair)
-        lines.append(f"| {label} | {kinds['explicit']} | {kinds['implicit']} | {kinds['brief']} | "
-                     f"{len(TOPIC_FRAGMENTS[label])} | {pairs} | {len(DISTRACTORS[label])} |")
-    lines.append("")
+    lines += overlap_markdown(figures["overlap"])
+    lines += bank_markdown(frames)
+    lines += baseline_markdown(figures["baseline"], names)
 
     settings = {
-        "seed": SEED, "unique reviews": TARGET_REVIEWS, "split fractions": SPLIT_FRACTIONS,
+        "seed": SEED, "unique reviews": TARGET_REVIEWS, "split fractions (label sets)": SPLIT_FRACTIONS,
+        "split fractions (fragments, per stratum)": FRAGMENT_FRACTIONS,
         "max words": MAX_WORDS, "labels per review (1/2/3)": tuple(CARDINALITY.values()),
         "P(very short review)": P_SHORT, "P(long review)": P_LONG,
         "P(topic sentence is implicit)": P_IMPLICIT, "P(further topic only in passing)": P_BRIEF_SECONDARY,
@@ -536,32 +703,175 @@ def stats_markdown(splits: Splits, frames: dict[str, pd.DataFrame], baseline: di
     return "\n".join(lines)
 
 
-def rewrite_datasheet(section: str) -> None:
-    """Replace what lies between the stats markers in data/README.md."""
-    path = DATA / "README.md"
-    start, end = "<!-- stats:start -->", "<!-- stats:end -->"
-    text = path.read_text(encoding="utf-8")
-    if start not in text or end not in text:
-        raise SystemExit(f"{path} lacks the {start} / {end} markers.")
-    head, rest = text.split(start, 1)
-    _, tail = rest.split(end, 1)
-    path.write_text(head + start + "\n" + section + "\n" + end + tail, encoding="utf-8")
+def overlap_markdown(now: dict[str, dict[str, int]]) -> list[str]:
+    """The sentence-overlap table, before (commit 1753d61) and now."""
+    lines = ["### Sentence overlap with train", "",
+             "Reviews cut into sentences after . ! ?; sentences lower-cased, ä/ö/ü/ß folded to ae/oe/ue/ss, "
+             "punctuation removed, spaces collapsed. A sentence counts as seen when it occurs in any train review.", "",
+             "| data | split | sentences seen in train | share | reviews made only of seen sentences |",
+             "|---|---|---:|---:|---:|"]
+    for label, figures in (("before (shared bank)", OVERLAP_BEFORE), ("now (bank split)", now)):
+        for name in ("validation", "test"):
+            f = figures[name]
+            lines.append(f"| {label} | {name} | {f['in_train']} of {f['sentences']} | "
+                         f"{_share(f['in_train'], f['sentences'])} | {f['reviews_only_train']} of {f['reviews']} |")
+    lines.append("")
+    return lines
 
 
-def main() -> None:
-    frames = build()
-    write_files(frames)
-    splits = load_table(
-        train=DATA / "reviews_train.csv", validation=DATA / "reviews_validation.csv",
-        test=DATA / "reviews_test.csv", label_delimiter="|", primary_column="primary_label",
-        label_order=LABELS, source="embedded German reviews",
-    )
-    baseline = tfidf_baseline(splits)
-    rewrite_datasheet(stats_markdown(splits, frames, baseline))
-    print(f"reviews: {splits.sizes()}")
-    for name in ("validation", "test"):
-        print(f"TF-IDF baseline {name}: micro-F1 {baseline[name]['micro']:.3f}, macro-F1 {baseline[name]['macro']:.3f}")
+def bank_markdown(frames: dict[str, pd.DataFrame]) -> list[str]:
+    """Bank size before and now, how it is split, and how many fragments the reviews of each split use."""
+    entries = bank_entries()
+    split_of = bank_split(entries)
+    now = count_bank(entries)
+    frame_now = sum(now.get(role, 0) for role in FRAME_ROLES)
+    lines = ["### Fragment bank (data/build/fragments.py) and its split", "",
+             "| | topic sentences | two-label sentences | distractors | frame pieces | total |",
+             "|---|---:|---:|---:|---:|---:|",
+             f"| before (commit 1753d61) | {BANK_BEFORE['topic']} | {BANK_BEFORE['pair']} | "
+             f"{BANK_BEFORE['distractor']} | {BANK_BEFORE['frame']} | {BANK_BEFORE['total']} |",
+             f"| now | {now.get('topic', 0)} | {now.get('pair', 0)} | {now.get('distractor', 0)} | {frame_now} | "
+             f"{now['total']} |", "",
+             "Frame pieces are openers, closers, contrast markers, fillers, scene-setting and the vague starts of "
+             "very short reviews. Topic sentences per label, kind and split (train / validation / test):", "",
+             "| label | explicit | implicit | brief | of these: negation | comparison | irony | distractors |",
+             "|---|---|---|---|---|---|---|---|"]
+
+    def per_split(selected: list[Entry]) -> str:
+        c = Counter(split_of[e.fid] for e in selected)
+        return " / ".join(str(c[name]) for name in SPLIT_NAMES)
+
+    for label in LABELS:
+        topic = [e for e in entries if e.role == "topic" and e.labels[0] == label]
+        cells = [per_split([e for e in topic if e.kind == kind]) for kind in KINDS]
+        styles = [per_split([e for e in topic if style in e.style]) for style in STYLES]
+        distractors = per_split([e for e in entries if e.role == "distractor" and e.about == label])
+        lines.append(f"| {label} | " + " | ".join(cells + styles + [distractors]) + " |")
+    lines.append("")
+    lines += ["| | train | validation | test |", "|---|---:|---:|---:|"]
+    for role in ("pair",) + FRAME_ROLES:
+        c = Counter(split_of[e.fid] for e in entries if e.role == role)
+        lines.append(f"| {role} | " + " | ".join(str(c[name]) for name in SPLIT_NAMES) + " |")
+    used = {name: {fid for value in frame["fragments"] for fid in value.split()} for name, frame in frames.items()}
+    lines.append("| fragments used by the split's reviews | "
+                 + " | ".join(str(len(used[name])) for name in SPLIT_NAMES) + " |")
+    shared = (used["train"] & used["validation"]) | (used["train"] & used["test"]) | (used["validation"] & used["test"])
+    lines += ["", f"Fragments used by reviews of two splits: {len(shared)}.", ""]
+    return lines
+
+
+def baseline_markdown(baseline: dict, names: list[str]) -> list[str]:
+    titles = {
+        "0.5": "0.5 for every label",
+        "global": "one threshold tuned on validation ({:.2f})".format(baseline["global"]["thresholds"][0]),
+        "per_label": "per-label thresholds tuned on validation",
+        "per_label_at_least_one": "per-label thresholds, at least one label per review",
+    }
+    lines = ["### TF-IDF baseline", "",
+             "`helpers.baselines.tfidf_probabilities` (TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), "
+             "min_df=2) "
+             "+ OneVsRestClassifier(LogisticRegression(max_iter=2000))), fitted on train; thresholds from "
+             "`helpers.thresholds.tune_thresholds` on validation:", "",
+             "| thresholds | validation micro-F1 | validation macro-F1 | test micro-F1 | test macro-F1 |",
+             "|---|---:|---:|---:|---:|"]
+    for setting, title in titles.items():
+        row = baseline[setting]
+        lines.append(f"| {title} | {row['validation']['micro']:.3f} | {row['validation']['macro']:.3f} | "
+                     f"{row['test']['micro']:.3f} | {row['test']['macro']:.3f} |")
+    fixed, tuned = baseline["0.5"]["test"], baseline["per_label"]["test"]
+    lines += ["", f"Test micro precision / recall: {fixed['precision']:.2f} / {fixed['recall']:.2f} at 0.5, "
+              f"{tuned['precision']:.2f} / {tuned['recall']:.2f} at the per-label thresholds ("
+              + ", ".join(f"{label} {value:.2f}" for label, value in zip(names, baseline["per_label"]["thresholds"]))
+              + ").", ""]
+    lines += ["Test F1 per label at the per-label thresholds: " + ", ".join(
+        f"{label} {value:.2f}" for label, value in zip(names, baseline["per_label"]["test"]["per_label"])) + ".", ""]
+    return lines
+
+
+def seed_study(count: int) -> None:
+    """How much the TF-IDF figures depend on the seed (label sets, bank split, composition): builds
+    with SEED and the seeds 1 .. count-1 in memory and prints micro-F1 per build, mean and spread."""
+    if count < 1:
+        raise SystemExit(f"--seeds needs a positive number of builds, got {count}.")
+    rows = []
+    for seed in [SEED] + list(range(1, count)):
+        baseline = tfidf_baseline(to_splits(build(seed)))
+        row = [baseline[s][name]["micro"] for s in ("per_label", "0.5", "global") for name in ("validation", "test")]
+        rows.append(row)
+        print(f"seed {seed}: per-label thresholds validation {row[0]:.3f} test {row[1]:.3f}; "
+              f"0.5 test {row[3]:.3f}; one tuned threshold test {row[5]:.3f}")
+    values = np.array(rows)
+    print(f"{count} builds, test micro-F1 mean (standard deviation): per-label thresholds "
+          f"{values[:, 1].mean():.3f} ({values[:, 1].std():.3f}), 0.5 {values[:, 3].mean():.3f} "
+          f"({values[:, 3].std():.3f}), one tuned threshold {values[:, 5].mean():.3f} ({values[:, 5].std():.3f})")
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def load_fragments_file(path: Path):
+    """Import a fragments.py file from any path (e.g. an older version written out by git show)."""
+    if not path.is_file():
+        raise SystemExit(f"{path}: no such file. Write an older bank out with: "
+                         "git show COMMIT:data/build/fragments.py > FILE")
+    spec = importlib.util.spec_from_file_location(f"fragments_{abs(hash(str(path)))}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the embedded German reviews from the fragment bank.")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="rebuild in memory and compare with the committed files")
+    mode.add_argument("--count-bank", type=Path, metavar="FRAGMENTS_PY", help="count the fragments of a fragments.py")
+    mode.add_argument("--overlap", type=Path, metavar="DIR", help="sentence overlap of DIR/reviews_*.csv")
+    mode.add_argument("--seeds", type=int, metavar="N",
+                      help="TF-IDF figures of in-memory builds with the seed and N-1 others (nothing is written)")
+    args = parser.parse_args(argv)
+    try:
+        if args.count_bank:
+            counts = count_bank(load_bank(load_fragments_file(args.count_bank)))
+            frame = sum(counts.get(role, 0) for role in FRAME_ROLES)
+            print(json.dumps({**counts, "frame": frame}, ensure_ascii=False, indent=1))
+            return 0
+        if args.overlap:
+            texts = {}
+            for name in SPLIT_NAMES:
+                path = args.overlap / f"reviews_{name}.csv"
+                if not path.is_file():
+                    raise SystemExit(f"{path}: no such file; --overlap needs reviews_train/validation/test.csv there.")
+                texts[name] = list(pd.read_csv(path, keep_default_na=False, dtype=str)["text"])
+            print(json.dumps(sentence_overlap(texts), indent=1))
+            return 0
+        if args.seeds:
+            seed_study(args.seeds)
+            return 0
+        files, figures = outputs(build())
+    except BankError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.check:
+        stale = [path for path, content in files.items() if not path.is_file() or path.read_bytes() != content]
+        for path in stale:
+            print(f"differs from a fresh build: {path.relative_to(REPO)}", file=sys.stderr)
+        if stale:
+            print("Run python data/build/compose.py and commit the result.", file=sys.stderr)
+            return 1
+        print(f"{len(files)} files match a fresh build.")
+        return 0
+    for path, content in files.items():
+        path.write_bytes(content)
+    print(f"reviews: {figures['sizes']}")
+    for name, f in figures["overlap"].items():
+        print(f"{name}: {f['in_train']} of {f['sentences']} sentences occur in train "
+              f"({_share(f['in_train'], f['sentences'])}); {f['reviews_only_train']} of {f['reviews']} reviews "
+              "consist only of such sentences")
+    for setting, row in figures["baseline"].items():
+        print(f"TF-IDF thresholds {setting}: validation micro-F1 {row['validation']['micro']:.3f}, "
+              f"test micro-F1 {row['test']['micro']:.3f}, test macro-F1 {row['test']['macro']:.3f}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
