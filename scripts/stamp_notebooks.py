@@ -19,6 +19,10 @@ from helpers import BRANCH, REPOSITORY  # noqa: E402
 BADGE_TAG, INSTALL_TAG = "colab-badge", "colab-install"
 
 
+def repository_url() -> str:
+    return f"https://github.com/{REPOSITORY}.git"
+
+
 def badge_source(notebook: Path) -> str:
     url = f"https://colab.research.google.com/github/{REPOSITORY}/blob/{BRANCH}/notebooks/{notebook.name}"
     return f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({url})"
@@ -26,13 +30,19 @@ def badge_source(notebook: Path) -> str:
 
 def install_source() -> str:
     return (
-        "# On Colab only: fetch the tutorial and install its helpers (elsewhere, `make lab` did this).\n"
-        "import sys\n"
+        "# On Colab only: fetch the tutorial and make its helpers importable in this session, no restart needed\n"
+        "# (elsewhere, `make lab` did this). Safe to run again; scripts/colab_setup.py explains each step.\n"
+        "import os, runpy, sys\n"
         "\n"
         'if "google.colab" in sys.modules:\n'
-        f"    !git clone --quiet --depth 1 --branch {BRANCH} https://github.com/{REPOSITORY}.git /content/tutorial\n"
-        "    %pip install --quiet -e /content/tutorial\n"
-        '    %cd /content/tutorial/notebooks'
+        '    clone = os.environ.get("TUTORIAL_CLONE_DIR", "/content/tutorial")  # both variables: for tests only\n'
+        f'    url = os.environ.get("TUTORIAL_REPO_URL", "{repository_url()}")\n'
+        "    cloned_now = not os.path.isdir(clone)\n"
+        "    if cloned_now:\n"
+        f"        !git clone --quiet --depth 1 --branch {BRANCH} {{url}} {{clone}}\n"
+        "    if not os.path.isdir(clone):\n"
+        '        raise SystemExit(f"git clone {url} failed (see above): check the internet connection, run this cell again.")\n'
+        '    runpy.run_path(f"{clone}/scripts/colab_setup.py", {"CLONED_NOW": cloned_now}, run_name="__main__")'
     )
 
 
