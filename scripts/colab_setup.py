@@ -193,7 +193,7 @@ def main(cloned_now: bool) -> None:
     missing = unmet(wanted, before)
     notes: list[str] = []
     if missing:
-        print(f"installing {', '.join(str(r) for r in missing)} (about a minute) ... ", end="", flush=True)
+        print(f"downloading and installing {', '.join(str(r) for r in missing)} ... ", end="", flush=True)
         notes = pip_install(wanted, before)
         after = installed_versions()
         changed = {name for name, version in after.items() if before.get(name) != version}

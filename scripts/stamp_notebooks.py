@@ -53,9 +53,10 @@ def install_source() -> str:
         "    cloned_now = not os.path.isdir(clone)\n"
         "    if cloned_now:\n"
         f"        !git clone --quiet --depth 1 --branch {BRANCH} {{url}} {{clone}}\n"
-        "    if not os.path.isdir(clone):\n"
-        '        raise SystemExit(f"git clone {url} failed (see above): check the internet connection, run this cell again.")\n'
-        '    runpy.run_path(f"{clone}/scripts/colab_setup.py", {"CLONED_NOW": cloned_now}, run_name="__main__")'
+        '    setup = f"{clone}/scripts/colab_setup.py"\n'
+        "    if not os.path.isfile(setup):\n"
+        '        raise SystemExit(f"No tutorial in {clone}: check the internet connection (git clone {url}), run this cell again.")\n'
+        '    runpy.run_path(setup, {"CLONED_NOW": cloned_now}, run_name="__main__")'
     )
 
 

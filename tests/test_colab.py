@@ -123,11 +123,12 @@ os.environ.update({env!r})
 
 STAND_IN_COLAB = 'import sys, types\nsys.modules["google.colab"] = types.ModuleType("google.colab")\n'
 
-WHERE_IS_HELPERS = """
-import os, helpers
+WHERE_IS_HELPERS = 'import os, helpers\nprint(helpers.__file__, os.getcwd(), sep="\\n")'
+# what a notebook's next cell does: its modules and the embedded data, found in the clone
+NOTEBOOK_IMPORTS = """
 from helpers.data import embedded_data_dir
-from helpers.profiles import choose_profile
-print(helpers.__file__, os.getcwd(), embedded_data_dir(), sep="\\n")
+from helpers.profiles import choose_profile, load_profile_data
+print(embedded_data_dir(), load_profile_data(choose_profile("smoke", verbose=False)).sizes())
 """
 
 
@@ -156,10 +157,9 @@ def test_install_cell_makes_helpers_importable_in_the_same_kernel(path, reposito
         assert first.count("\n") == 1, f"one line expected:\n{first}"
         assert f"cloned into {clone}" in first and "nothing to install" in first, first
         assert f"helpers {VERSION} imported from {clone / 'src'}" in first, first
-        module, cwd, data = kernel.ok(WHERE_IS_HELPERS).split()
+        module, cwd = kernel.ok(WHERE_IS_HELPERS).split()
         assert module == str(clone / "src" / "helpers" / "__init__.py")
         assert cwd == str(clone / "notebooks")
-        assert data == str(clone / "data")
 
         second = kernel.ok(cell)
         assert second.count("\n") == 1, f"one line expected:\n{second}"
@@ -239,12 +239,14 @@ def test_install_cell_installs_what_is_missing_and_imports_it_in_the_same_kernel
     try:
         first = kernel.ok(install_cell(NOTEBOOKS[0]))
         assert first.count("\n") == 1, first
-        assert "installing tutorial-probe>=2" in first and "installed tutorial-probe 2.0" in first, first
+        assert "downloading and installing tutorial-probe>=2" in first and "installed tutorial-probe 2.0" in first, first
         assert f"kept torch {torch}" in first, first
         assert f"helpers {VERSION} imported from {clone / 'src'}" in first, first
         assert kernel.ok("import tutorial_probe, torch; print(tutorial_probe.__version__, torch.__version__)").split() == [
             "2.0", torch]
         assert not list(probe_setup["site"].glob("torch*")), "pip must not install torch"
+        data = kernel.ok(NOTEBOOK_IMPORTS).split()[0]
+        assert data == str(clone / "data")
 
         second = kernel.ok(install_cell(NOTEBOOKS[0]))
         assert "was already there and up to date" in second and "nothing to install" in second, second
@@ -261,7 +263,7 @@ def test_install_cell_asks_for_a_restart_when_an_upgraded_package_was_already_im
         assert status == "error", text
         assert "SystemExit: RESTART NEEDED: tutorial-probe 1.0 is loaded, 2.0 is installed" in text, text
         assert "Runtime > Restart session" in text and "To exit" not in text
-        assert "Traceback" not in text and "File " not in text, "a message, not a traceback"
+        assert "Traceback (most recent call last)" not in text and "File " not in text, "a message, not a traceback"
 
         # the restart: a new kernel sees 2.0, and the cell now has nothing to install
         kernel.close()
@@ -269,5 +271,19 @@ def test_install_cell_asks_for_a_restart_when_an_upgraded_package_was_already_im
         again = kernel.ok(install_cell(NOTEBOOKS[0]))
         assert "nothing to install" in again and f"helpers {VERSION} imported from {clone / 'src'}" in again, again
         assert kernel.ok("import tutorial_probe; print(tutorial_probe.__version__)").strip() == "2.0"
+    finally:
+        kernel.close()
+
+
+def test_install_cell_says_so_when_the_clone_fails(tmp_path):
+    clone = tmp_path / "tutorial"
+    env = {"TUTORIAL_REPO_URL": (tmp_path / "no-such-repository").as_uri(), "TUTORIAL_CLONE_DIR": str(clone)}
+    kernel = Kernel(cwd=tmp_path)
+    try:
+        kernel.ok(hide_helpers_code(env) + STAND_IN_COLAB)
+        status, text = kernel.run(install_cell(NOTEBOOKS[0]))
+        assert status == "error" and not clone.exists()
+        assert f"SystemExit: No tutorial in {clone}: check the internet connection" in text, text
+        assert "Traceback (most recent call last)" not in text and "Cell In" not in text, "a message, not a traceback"
     finally:
         kernel.close()
