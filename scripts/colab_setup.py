@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 KEEP_AS_INSTALLED = ("torch", "torchvision", "torchaudio")
 RESTART = "Runtime > Restart session"
 RESTART_HINT = f"{RESTART}, then run this notebook again from the top (this cell is quick the second time)"
+STALE_MARK = "_tutorial_setup_stale_imports"  # kept on sys for the kernel's lifetime: a restart clears it
 
 
 class SetupError(Exception):
@@ -123,29 +124,34 @@ def pip_install(wanted: list, versions: dict[str, str]) -> list[str]:
     return [line.strip() for line in done.stderr.splitlines() if "but you have" in line or "which is not installed" in line]
 
 
-def modules_of(names: set[str]) -> dict[str, list[str]]:
-    """Top-level import names of the given distributions (canonical names), e.g. huggingface-hub -> huggingface_hub."""
-    found: dict[str, list[str]] = {}
-    for module, dists in metadata.packages_distributions().items():
-        for dist in dists:
-            if canonical(dist) in names:
-                found.setdefault(canonical(dist), []).append(module)
-    return found
+def python_files(dist: str) -> list:
+    """The Python files (and extension modules) a distribution installed, as importlib.metadata lists them."""
+    try:
+        files = metadata.distribution(dist).files or []
+    except metadata.PackageNotFoundError:
+        return []
+    return [f for f in files if f.suffix in (".py", ".so", ".pyd") and f.parts[0] != ".."
+            and not f.parts[0].endswith((".dist-info", ".data"))]
 
 
 def stale_imports(changed: set[str], wanted: list, versions: dict[str, str]) -> list[str]:
-    """Packages this kernel runs at another version than the one now on disk (a restart is needed)."""
-    stale = []
-    for dist, modules in sorted(modules_of(changed | {canonical(r.name) for r in wanted}).items()):
-        for module in modules:
-            loaded = sys.modules.get(module)
-            if loaded is None:
-                continue
-            in_memory = getattr(loaded, "__version__", None)
-            if dist in changed or (isinstance(in_memory, str) and not same_version(in_memory, versions.get(dist))):
-                stale.append(f"{dist} {in_memory or '(imported)'} is loaded, {versions.get(dist, '?')} is installed")
-                break
-    return stale
+    """Packages whose code in this kernel is another version than the one now on disk: a restart is needed.
+
+    Either pip just changed a package this kernel had imported, or a requirement is loaded at another
+    version than the installed one (e.g. upgraded by an earlier run of this cell without a restart).
+    """
+    stale: dict[str, str] = dict(getattr(sys, STALE_MARK, {}))  # only a restart clears what an earlier run found
+    loaded = {os.path.realpath(m.__file__) for m in list(sys.modules.values()) if isinstance(getattr(m, "__file__", None), str)}
+    for dist in sorted(changed | {canonical(r.name) for r in wanted}):
+        files = python_files(dist)
+        tops = {sys.modules.get(f.parts[0].removesuffix(".py")) for f in files} - {None}
+        in_memory = next((v for m in tops if isinstance(v := getattr(m, "__version__", None), str)), None)
+        if dist in changed and any(os.path.realpath(f.locate()) in loaded for f in files):
+            stale[dist] = f"{dist} {in_memory or '(older)'} is loaded, {versions[dist]} is installed"
+        elif in_memory is not None and not same_version(in_memory, versions.get(dist)):
+            stale[dist] = f"{dist} {in_memory} is loaded, {versions.get(dist, 'another version')} is installed"
+    setattr(sys, STALE_MARK, stale)
+    return list(stale.values())
 
 
 def same_version(a: str, b: str | None) -> bool:

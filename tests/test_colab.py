@@ -263,6 +263,9 @@ def test_install_cell_asks_for_a_restart_when_an_upgraded_package_was_already_im
         assert status == "error", text
         assert "SystemExit: RESTART NEEDED: tutorial-probe 1.0 is loaded, 2.0 is installed" in text, text
         assert "Runtime > Restart session" in text and "To exit" not in text
+        status, text = kernel.run(install_cell(NOTEBOOKS[0]))  # again, without the restart: nothing to install now
+        assert status == "error" and "nothing to install" in text, text
+        assert "SystemExit: RESTART NEEDED: tutorial-probe 1.0 is loaded, 2.0 is installed" in text, text
         assert "Traceback (most recent call last)" not in text and "File " not in text, "a message, not a traceback"
 
         # the restart: a new kernel sees 2.0, and the cell now has nothing to install
