@@ -6,7 +6,7 @@ BUILD  ?= build
 export TOKENIZERS_PARALLELISM := false
 export MPLBACKEND := Agg
 
-.PHONY: run test test-browser lab install install-dev clean
+.PHONY: run executed test test-browser lab install install-dev clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python >= 3.10 is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 10) else None'
@@ -27,6 +27,11 @@ install-dev: $(VENV)/.installed-dev
 ## run: execute the notebook series headless in the default profile; prints a summary table
 run: $(VENV)/.installed
 	$(PY) scripts/run_series.py --out $(BUILD)/notebooks
+
+## executed: copies of the notebooks with outputs, run in the cpu profile, in docs/executed/ (for reading on GitHub);
+## reuses `make run`'s executed notebooks when they are fresh, and only refreshes the text when no code changed
+executed: $(VENV)/.installed
+	$(PY) scripts/executed_copies.py --profile cpu --out docs/executed
 
 ## test: unit tests, then every notebook under nbval in the fast `smoke` profile
 test: $(VENV)/.installed-dev

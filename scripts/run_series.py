@@ -8,8 +8,10 @@ the table lists each notebook's time and the key metric it recorded.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -20,17 +22,37 @@ from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parents[1]
+INSTALL_TAG = "colab-install"  # the stamped Colab cell (scripts/stamp_notebooks.py): a no-op off Colab
 
 
-def run_notebook(path: Path, out: Path, timeout: int) -> tuple[float, str | None]:
+def code_sha256(notebook: nbformat.NotebookNode) -> str:
+    """A hash of the code that running the notebook executes: its code cells, the Colab install cell left out."""
+    sources = [
+        cell.source for cell in notebook.cells
+        if cell.cell_type == "code" and INSTALL_TAG not in cell.metadata.get("tags", [])
+    ]
+    return hashlib.sha256(json.dumps(sources, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def active_profile() -> str:
+    """The profile the kernels will choose: they inherit this environment (TUTORIAL_PROFILE, else the hardware)."""
+    sys.path.insert(0, str(ROOT / "src"))  # works before the package is installed, too
+    from helpers.profiles import choose_profile
+
+    return choose_profile(verbose=False).name
+
+
+def run_notebook(path: Path, out: Path, timeout: int, profile: str) -> tuple[float, str | None]:
+    """Execute one notebook in a fresh kernel; write it (with a record of the run in its metadata) and its HTML."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
     start, error = time.perf_counter(), None
     try:
         client.execute()
     except CellExecutionError as failure:
-        error = str(failure).strip().splitlines()[-1][:200]
+        error = re.sub(r"\x1b\[[0-9;]*m", "", str(failure)).strip().splitlines()[-1][:200]  # without colour codes
     elapsed = time.perf_counter() - start
+    notebook.metadata["series_run"] = {"profile": profile, "code_sha256": code_sha256(notebook), "error": error}
     nbformat.write(notebook, out / path.name)
     html, _ = HTMLExporter().from_notebook_node(notebook)
     (out / path.with_suffix(".html").name).write_text(html, encoding="utf-8")
@@ -52,11 +74,16 @@ def main() -> int:
     if not paths:
         print(f"No notebooks match {args.only!r}.")
         return 1
-    print(f"Executing {len(paths)} notebooks (profile: {os.environ.get('TUTORIAL_PROFILE') or 'chosen by the hardware'}) -> {out}")
+    try:
+        profile = active_profile()
+    except ValueError as error:  # an unknown TUTORIAL_PROFILE or TUTORIAL_DATASET
+        print(error)
+        return 1
+    print(f"Executing {len(paths)} notebooks (profile: {profile}) -> {out}")
     rows, failed = [], False
     for path in paths:
         print(f"  {path.name} ...", flush=True)
-        elapsed, error = run_notebook(path, out, args.timeout)
+        elapsed, error = run_notebook(path, out, args.timeout, profile)
         record = results / f"{path.stem}.json"
         metric = json.loads(record.read_text()) if record.exists() else None
         shown = f"{metric['metric']} = {metric['value']:.3f}" if metric else "-"

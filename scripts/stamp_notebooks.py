@@ -1,12 +1,14 @@
 """Give every notebook the same Colab badge, Colab-only install cell and Colab metadata.
 
-The repository path comes from one place, `helpers.REPOSITORY`. Run after adding a notebook or
-changing that path: `python scripts/stamp_notebooks.py`. Idempotent; tests/test_notebooks.py
-checks that every notebook is stamped with the current values.
+The repository path comes from one place, `helpers.REPOSITORY` (and `helpers.BRANCH`). Run after
+adding a notebook or changing that path: `python scripts/stamp_notebooks.py`; it also rewrites the
+Colab badge links in README.md. Idempotent; tests/test_notebooks.py checks that every notebook and
+the README are stamped with the current values, tests/test_colab.py runs the install cell.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -19,20 +21,42 @@ from helpers import BRANCH, REPOSITORY  # noqa: E402
 BADGE_TAG, INSTALL_TAG = "colab-badge", "colab-install"
 
 
+def repository_url() -> str:
+    return f"https://github.com/{REPOSITORY}.git"
+
+
+def colab_url(notebook_name: str) -> str:
+    return f"https://colab.research.google.com/github/{REPOSITORY}/blob/{BRANCH}/notebooks/{notebook_name}"
+
+
+# a Colab link to a notebook of this series under any repository path and branch
+COLAB_LINK = re.compile(r"https://colab\.research\.google\.com/github/[^/\s)]+/[^/\s)]+/blob/[^/\s)]+/notebooks/([0-9][0-9]_[^/\s)]+\.ipynb)")
+
+
 def badge_source(notebook: Path) -> str:
-    url = f"https://colab.research.google.com/github/{REPOSITORY}/blob/{BRANCH}/notebooks/{notebook.name}"
-    return f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({url})"
+    return f"[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]({colab_url(notebook.name)})"
+
+
+def readme_with_current_links(text: str) -> str:
+    return COLAB_LINK.sub(lambda match: colab_url(match.group(1)), text)
 
 
 def install_source() -> str:
     return (
-        "# On Colab only: fetch the tutorial and install its helpers (elsewhere, `make lab` did this).\n"
-        "import sys\n"
+        "# On Colab only: fetch the tutorial and make its helpers importable in this session, no restart needed\n"
+        "# (elsewhere, `make lab` did this). Safe to run again; scripts/colab_setup.py explains each step.\n"
+        "import os, runpy, sys\n"
         "\n"
         'if "google.colab" in sys.modules:\n'
-        f"    !git clone --quiet --depth 1 --branch {BRANCH} https://github.com/{REPOSITORY}.git /content/tutorial\n"
-        "    %pip install --quiet -e /content/tutorial\n"
-        '    %cd /content/tutorial/notebooks'
+        '    clone = os.environ.get("TUTORIAL_CLONE_DIR", "/content/tutorial")  # both variables: for tests only\n'
+        f'    url = os.environ.get("TUTORIAL_REPO_URL", "{repository_url()}")\n'
+        "    cloned_now = not os.path.isdir(clone)\n"
+        "    if cloned_now:\n"
+        f"        !git clone --quiet --depth 1 --branch {BRANCH} {{url}} {{clone}}\n"
+        '    setup = f"{clone}/scripts/colab_setup.py"\n'
+        "    if not os.path.isfile(setup):\n"
+        '        raise SystemExit(f"No tutorial in {clone}: check the internet connection (git clone {url}), run this cell again.")\n'
+        '    runpy.run_path(setup, {"CLONED_NOW": cloned_now}, run_name="__main__")'
     )
 
 
@@ -60,6 +84,12 @@ def main() -> None:
     paths = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     for path in paths:
         print(("stamped  " if stamp(path) else "unchanged ") + str(path.relative_to(ROOT)))
+    readme = ROOT / "README.md"
+    before = readme.read_text(encoding="utf-8")
+    after = readme_with_current_links(before)
+    if after != before:
+        readme.write_text(after, encoding="utf-8")
+    print(("stamped  " if after != before else "unchanged ") + "README.md (Colab badge links)")
 
 
 if __name__ == "__main__":

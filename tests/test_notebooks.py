@@ -48,6 +48,13 @@ def test_notebook_is_stamped_with_the_current_repository(path):
     assert notebook["metadata"]["accelerator"] == "GPU"
 
 
+def test_readme_colab_links_use_the_current_repository():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = stamp_notebooks.COLAB_LINK.findall(readme)
+    assert sorted(linked) == [path.name for path in NOTEBOOKS], "every notebook needs one Colab badge in README.md"
+    assert readme == stamp_notebooks.readme_with_current_links(readme), "run python scripts/stamp_notebooks.py"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_has_goals_recap_and_exercises_with_hints(path):
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
