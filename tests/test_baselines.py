@@ -1,12 +1,15 @@
 import numpy as np
 
-from helpers.baselines import embedding_probabilities, mean_pooled_embeddings, tfidf_probabilities
+import pytest
+
+from helpers.baselines import embedding_probabilities, mean_pooled_embeddings, tfidf_char_probabilities, tfidf_probabilities
 from helpers.data import load_table
 
 
-def test_tfidf_probabilities_have_one_column_per_label(reviews_csv):
+@pytest.mark.parametrize("baseline", [tfidf_probabilities, tfidf_char_probabilities])
+def test_tfidf_probabilities_have_one_column_per_label(reviews_csv, baseline):
     splits = load_table(reviews_csv)
-    validation, test = tfidf_probabilities(splits.train.texts, splits.train.labels, splits.validation.texts, splits.test.texts)
+    validation, test = baseline(splits.train.texts, splits.train.labels, splits.validation.texts, splits.test.texts)
     assert validation.shape == splits.validation.labels.shape and test.shape == splits.test.labels.shape
     assert validation.dtype == np.float32 and 0 <= validation.min() and validation.max() <= 1
 

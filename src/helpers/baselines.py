@@ -1,7 +1,10 @@
 """Classic baselines a fine-tuned transformer has to beat: TF-IDF and frozen sentence embeddings.
 
-Both fit one logistic regression per label (one-vs-rest) on the training split and return
-probabilities, so they are tuned and scored exactly like the transformer.
+Each fits one logistic regression per label (one-vs-rest) on the training split and returns
+probabilities, so they are tuned and scored exactly like the transformer. Two TF-IDF variants:
+words (and word pairs), and words plus character n-grams, which read German compounds and
+misspellings ("Lieferverzögerung", "verspaetung") that word features and an English subword
+vocabulary break apart.
 """
 
 from __future__ import annotations
@@ -25,6 +28,21 @@ def tfidf_probabilities(train_texts: Sequence[str], train_labels: np.ndarray,
     from sklearn.pipeline import make_pipeline
 
     model = make_pipeline(TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2), _one_vs_rest())
+    model.fit(list(train_texts), np.asarray(train_labels))
+    return [model.predict_proba(list(part)).astype(np.float32) for part in texts]
+
+
+def tfidf_char_probabilities(train_texts: Sequence[str], train_labels: np.ndarray,
+                             *texts: Sequence[str]) -> list[np.ndarray]:
+    """TF-IDF of words and of character 2-5-grams within word boundaries + one-vs-rest logistic regression."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline, make_union
+
+    features = make_union(
+        TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2),
+        TfidfVectorizer(sublinear_tf=True, analyzer="char_wb", ngram_range=(2, 5), min_df=2),
+    )
+    model = make_pipeline(features, _one_vs_rest())
     model.fit(list(train_texts), np.asarray(train_labels))
     return [model.predict_proba(list(part)).astype(np.float32) for part in texts]
 
