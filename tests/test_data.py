@@ -36,7 +36,8 @@ def test_stratified_split_keeps_every_label_share_close():
 
 
 def test_three_files_and_jsonl_lists(tmp_path):
-    rows = [{"text": f"Lieferung schnell {i}", "tags": ["Lieferung"] + (["Preis"] if i % 2 else [])} for i in range(6)]
+    rows = [{"text": f"Lieferung schnell {i}", "tags": ["Lieferung", "Preis"][: 1 + i % 2] if i % 3 else ["Preis"]}
+            for i in range(6)]
     paths = []
     for name in ("train", "validation", "test"):
         path = tmp_path / f"{name}.jsonl"
@@ -44,7 +45,7 @@ def test_three_files_and_jsonl_lists(tmp_path):
         paths.append(path)
     splits = load_table(*paths, label_column="tags")
     assert splits.label_names == ["Lieferung", "Preis"]
-    assert splits.train.labels[:2].tolist() == [[1, 0], [1, 1]]
+    assert splits.train.labels[:3].tolist() == [[0, 1], [1, 1], [1, 0]]
 
 
 def test_primary_labels_become_class_ids_and_datasets(reviews_csv, tmp_path):
@@ -74,7 +75,7 @@ def test_shrink_keeps_the_label_order_and_sizes(reviews_csv):
         (None, {}, "File not found"),
         ("", {}, "is empty"),
         ("text,labels\n", {}, "header but no rows"),
-        ("text\tlabels\nGut\tPreis\n", {}, "delimiter does not match"),
+        ("text\tlabels\nGut\tPreis\n", {"delimiter": ","}, r"read as one column.*pass delimiter='\\t'"),
         ("text,labels\nGut,Preis\n", {"text_column": "review"}, "no text column 'review'"),
         ("review,labels\nGut,Preis\n", {"text_column": "review", "label_column": "tags"}, "no label column 'tags'"),
         ("text,labels\n,Preis\nGut,Lieferung\n", {}, "the text is empty"),
@@ -110,8 +111,8 @@ def test_labels_in_validation_or_test_never_seen_in_training(tmp_path):
 
 def test_duplicate_texts_across_splits_warn(tmp_path):
     train = _write(tmp_path / "train.csv", "text,labels\nSuper Lieferung,Lieferung\nZu teuer,Preis\n")
-    validation = _write(tmp_path / "validation.csv", "text,labels\nsuper lieferung ,Lieferung\n")
-    test = _write(tmp_path / "test.csv", "text,labels\nGünstig,Preis\n")
+    validation = _write(tmp_path / "validation.csv", "text,labels\nsuper lieferung ,Lieferung\nTeuer,Preis\n")
+    test = _write(tmp_path / "test.csv", "text,labels\nGünstig,Preis\nSpät,Lieferung\n")
     with pytest.warns(UserWarning, match="1 texts appear in both train and validation"):
         load_table(train, validation, test)
 

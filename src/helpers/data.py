@@ -6,9 +6,18 @@ and a user's own CSV/TSV/JSONL (`load_table`). None of them knows about models.
 
 from __future__ import annotations
 
+import ast
+import codecs
+import csv
+import io
 import json
+import re
+import shlex
+import sys
+import tokenize
+import unicodedata
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -202,90 +211,827 @@ def _embedded_label_order(folder: Path) -> list[str] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-# --- bring your own data --------------------------------------------------------------------
+# --- reading files: encodings, delimiters, quotes, line numbers ----------------------------
+#
+# Every row keeps the number of the line it starts on in the file (1-based, the header is line 1),
+# so that each message can say where to look. CSV/TSV go through the csv module in strict mode,
+# JSON Lines through json, one line at a time; files are decoded lazily, so a prediction input of
+# any length is read in bounded memory.
+
+TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".json": "json"}
+CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
+# pandas' default missing-value markers: a label cell holding exactly one of them is a missing value
+MISSING_MARKERS = frozenset({
+    "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+    "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # Hangul fillers and the blank braille cell
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+class _Missing:
+    """A JSON object without the asked-for key (unlike null, which is an explicit value)."""
+
+    def __repr__(self) -> str:
+        return "<missing>"
 
 
-def read_table(path: str | Path) -> "pd.DataFrame":  # noqa: F821
-    """Read a CSV, TSV or JSONL file into a DataFrame, with errors that say what to check."""
-    import pandas as pd
+_MISSING = _Missing()
 
+
+def _note(message: str) -> None:
+    """A decision taken while reading (a fallback, a detected delimiter). On stderr, so that it never
+    mixes with predictions written to stdout."""
+    print(f"Note: {message}", file=sys.stderr)
+
+
+def _option(name: str, value: object = True) -> str:
+    """How to pass an option, in Python and on the command line."""
+    flag = "--" + name.replace("_", "-")
+    if value is True:
+        return f"{name}=True (command line: {flag})"
+    python = "'\\t'" if value == "\t" else repr(value)
+    shell = "'\\t'" if value == "\t" else shlex.quote(str(value))
+    return f"{name}={python} (command line: {flag} {shell})"
+
+
+def _is_invisible(char: str) -> bool:
+    return char.isspace() or char in _BLANK_LETTERS or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
+
+def has_visible_text(text: str) -> bool:
+    """False for '', spaces, and texts made only of invisible characters (zero-width space, BOM,
+    no-break space, soft hyphen and other format characters): such a text is empty to a reader."""
+    return any(not _is_invisible(char) for char in text)
+
+
+def _existing_file(path: str | Path) -> Path:
     path = Path(path)
     if not path.exists():
         raise DataError(f"File not found: {path}. Check the path (relative paths start at {Path.cwd()}).")
+    if path.is_dir():
+        raise DataError(f"{path} is a folder, not a file. Give the path of the CSV, TSV or JSONL file in it.")
     if path.stat().st_size == 0:
         raise DataError(f"{path} is empty.")
-    suffix = path.suffix.lower()
+    return path
+
+
+def _kind(path: Path, allowed: dict[str, str]) -> str:
+    kind = allowed.get(path.suffix.lower())
+    if kind is None:
+        names = ", ".join(sorted(set(allowed)))
+        hint = " Save it from Excel as 'CSV UTF-8'." if path.suffix.lower() in (".xlsx", ".xls", ".ods") else ""
+        raise DataError(f"{path}: unknown file type {path.suffix.lower()!r}; use {names}.{hint}")
+    return kind
+
+
+def _snippet(raw: bytes, offset: int, encoding: str | None = None) -> str:
+    """The text around byte `offset`, quoted; undecodable bytes shown as \\xNN."""
+    part = raw[max(0, offset - 20):offset + 20].rstrip(b"\r\n")
+    return "'" + part.decode(encoding or "utf-8", errors="backslashreplace") + "'"
+
+
+def _first_undecodable(path: Path, encoding: str) -> tuple[int, bytes, int] | None:
+    """(line number, raw line, offset of the bad byte) of the first line `encoding` cannot decode."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                return number, raw, error.start
+    return None
+
+
+def _utf8_scan(path: Path) -> tuple[tuple[int, bytes, int] | None, int | None]:
+    """The first line that is not UTF-8, and the first line with UTF-8 letters beyond ASCII."""
+    bad, utf8_line = None, None
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                bad = bad or (number, raw, error.start)
+                continue
+            if utf8_line is None and max(raw, default=0) >= 0x80:
+                utf8_line = number
+            if bad and utf8_line:
+                break
+    return bad, utf8_line
+
+
+def detect_encoding(path: str | Path, encoding: str | None = None) -> str:
+    """The encoding to read `path` with, or a `DataError` that says which to pass.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32; it never ends up in the data). Without one,
+    UTF-8 is expected; a file that is not UTF-8 but decodes as Windows-1252 (what Excel on Windows
+    writes) is read as cp1252, with a note that shows a decoded line. A file that mixes encodings,
+    or is neither, is refused with the line of the first undecodable byte.
+    """
+    path = _existing_file(path)
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(b"PK\x03\x04"):
+        raise DataError(f"{path} is a ZIP archive (an Excel workbook?), not a text file. Save it as 'CSV UTF-8' and use that.")
+    bom = next((name for mark, name in _BOMS if head.startswith(mark)), None)
+    if encoding is not None:
+        try:
+            wanted = codecs.lookup(encoding).name
+        except LookupError:
+            raise DataError(f"Unknown encoding {encoding!r}; use e.g. 'utf-8', 'cp1252' (Windows), 'latin-1' or 'utf-16'.") from None
+        same = bom is not None and codecs.lookup(bom.removesuffix("-sig")).name == wanted.removesuffix("-sig")
+        if bom and not same:
+            _note(f"{path} starts with a {bom.removesuffix('-sig').upper()} byte-order mark, so it is read as {bom}, "
+                  f"not {encoding}.")
+            return bom
+        return "utf-8-sig" if wanted == "utf-8" else wanted
+    if bom:
+        return bom
+    if b"\x00" in head:
+        raise DataError(
+            f"{path} contains NUL bytes: it is UTF-16 without a byte-order mark, or not a text file. "
+            f"If it is text, pass {_option('encoding', 'utf-16-le')}, or save it as UTF-8."
+        )
+    bad, utf8_line = _utf8_scan(path)
+    if bad is None:
+        return "utf-8-sig"
+    line, raw, offset = bad
+    where = f"line {line} has byte 0x{raw[offset]:02x} in {_snippet(raw, offset)}"
+    if utf8_line is not None:
+        raise DataError(
+            f"{path} mixes encodings: line {utf8_line} is UTF-8 but {where}, which UTF-8 cannot decode. "
+            f"Save the whole file as UTF-8 again (in Excel: 'CSV UTF-8'), or fix line {line}."
+        )
+    if _first_undecodable(path, "cp1252") is not None:
+        raise DataError(
+            f"{path} is not UTF-8 ({where}) and not Windows-1252 either. "
+            f"Pass its encoding, e.g. {_option('encoding', 'latin-1')}, or save it as UTF-8."
+        )
+    _note(
+        f"{path} is not UTF-8 ({where}); it decodes as Windows-1252 (cp1252, what Excel on Windows writes), so it "
+        f"is read that way: line {line} reads {_snippet(raw, offset, 'cp1252')}. If letters look wrong, pass "
+        f"the right {_option('encoding', 'latin-1')}, or save the file as UTF-8."
+    )
+    return "cp1252"
+
+
+def _text_lines(path: Path, encoding: str) -> Iterator[str]:
+    """The file's lines, decoded lazily (line endings kept: LF, CRLF and CR all end a line)."""
+    with path.open("r", encoding=encoding, newline="") as handle:
+        try:
+            for number, line in enumerate(handle):
+                yield line.lstrip("\ufeff") if number == 0 else line
+        except UnicodeDecodeError:
+            problem = _first_undecodable(path, encoding)
+            where = (f"line {problem[0]}, byte 0x{problem[1][problem[2]]:02x} in {_snippet(*problem[1:])}"
+                     if problem else "somewhere")
+            raise DataError(
+                f"{path} cannot be decoded as {encoding} ({where}). Pass the file's encoding, "
+                f"e.g. {_option('encoding', 'cp1252')}, or save it as UTF-8."
+            ) from None
+
+
+def _one_character(delimiter: object) -> str:
+    if isinstance(delimiter, str) and delimiter.lower() in ("\\t", "tab"):
+        return "\t"
+    if not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in "\"\r\n" or delimiter.isalnum():
+        raise DataError(
+            f"delimiter must be one character that separates the columns, such as ',', ';', '|' or '\\t' (tab); "
+            f"got {delimiter!r}."
+        )
+    return delimiter
+
+
+def _header_names(line: str, delimiter: str) -> list[str]:
     try:
-        if suffix in {".jsonl", ".json"}:
-            frame = pd.read_json(path, lines=suffix == ".jsonl")
-        elif suffix in {".tsv", ".tab"}:
-            frame = pd.read_csv(path, sep="\t", keep_default_na=False)
-        elif suffix == ".csv":
-            frame = pd.read_csv(path, keep_default_na=False)
-        else:
-            raise DataError(f"{path}: unknown file type {suffix!r}; use .csv, .tsv or .jsonl.")
-    except (ValueError, pd.errors.ParserError) as error:
-        if isinstance(error, DataError):
-            raise
-        raise DataError(f"Could not parse {path}: {error}. Is the delimiter right for a {suffix} file?") from error
+        return next(csv.reader([line], delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return []
+
+
+def _find_column(names: Sequence[str], wanted: str) -> str | None:
+    """`wanted` as named in the file: exactly, or with spaces or a BOM around the name."""
+    if wanted in names:
+        return wanted
+    loose = [name for name in names if str(name).strip().strip("\ufeff").strip() == wanted.strip()]
+    return loose[0] if len(loose) == 1 else None
+
+
+def _choose_delimiter(path: Path, encoding: str, kind: str, delimiter: str | None, columns: Sequence[str]) -> str:
+    """The given delimiter; else the extension's, unless another one is what splits the header into the
+    wanted columns (a semicolon CSV from a German spreadsheet), which is then used with a note."""
+    if delimiter is not None:
+        return _one_character(delimiter)
+    default = "\t" if kind == "tsv" else ","
+    sample = []
+    for line in _text_lines(path, encoding):
+        if line.strip():
+            sample.append(line)
+        if len(sample) == 20:
+            break
+    if not sample:
+        return default
+    header = sample[0]
+    candidates = (default, *(d for d in CANDIDATE_DELIMITERS if d != default))
+    wanted = [column for column in columns if column]
+    chosen = default
+    if wanted:
+        fits = [d for d in candidates if all(_find_column(_header_names(header, d), c) for c in wanted)]
+        chosen = fits[0] if fits else None
+    if not wanted or chosen is None:
+        try:
+            sniffed = csv.Sniffer().sniff("".join(sample), delimiters="".join(CANDIDATE_DELIMITERS)).delimiter
+        except csv.Error:
+            sniffed = default
+        one_column = len(_header_names(header, default)) == 1
+        chosen = sniffed if one_column and len(_header_names(header, sniffed)) > 1 else default
+    if chosen != default:
+        names = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+        _note(
+            f"{path}: the columns are separated by {names[chosen]}, not {names[default]}, so it is read with "
+            f"delimiter {chosen!r}. Pass {_option('delimiter', chosen)} to say so and skip this check."
+        )
+    return chosen
+
+
+class _QuoteProblem(DataError):
+    """A quote that makes the file parse differently from how it looks."""
+
+
+def _raw_records(path: Path, encoding: str, delimiter: str, quoting: bool) -> Iterator[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of each record, strictly parsed."""
+    reader = csv.reader(_text_lines(path, encoding), delimiter=delimiter, strict=True,
+                        quoting=csv.QUOTE_MINIMAL if quoting else csv.QUOTE_NONE)
+    end = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            start, now = end + 1, reader.line_num
+            text = str(error)
+            if "unexpected end of data" in text or "field larger than field limit" in text:
+                raise _QuoteProblem(
+                    f"{path}, line {start}: a quote (\") opens a cell here and is never closed, so every line after it "
+                    "would be read into that one cell. Close the quote, or write a quote inside a cell as two (\"\")."
+                ) from None
+            if "expected after" in text:
+                raise _QuoteProblem(
+                    f"{path}, line {now}: a quoted cell ends in the middle of this line (its quote opens on line {start}). "
+                    "A cell that starts with a quote must end with one, and quotes inside it are doubled (\"\"); "
+                    "a cell that does not start with a quote may contain single ones."
+                ) from None
+            if "NUL" in text:
+                raise DataError(f"{path}, line {now} contains a NUL byte: is it a text file? Save it as CSV UTF-8.") from None
+            raise DataError(f"{path}, line {now}: {text}.") from None
+        start, end = end + 1, reader.line_num
+        yield start, end, cells
+
+
+def _swallowed_rows(multi_line: list[tuple[int, int, list[str]]], delimiter: str, width: int,
+                    label_index: int | None, label_cells: set[str]) -> tuple[int, int] | None:
+    """The first multi-line record whose inner lines look like rows of their own (a quote left open)."""
+    for start, end, cells in multi_line:
+        for cell in cells:
+            for segment in re.split(r"\r\n|\r|\n", cell)[1:]:
+                parts = segment.split(delimiter)
+                if delimiter == "\t" and len(parts) > 1:
+                    return start, end
+                if (len(parts) == width and label_index is not None
+                        and parts[label_index].strip() and parts[label_index].strip() in label_cells):
+                    return start, end
+    return None
+
+
+def _quote_mode(path: Path, encoding: str, delimiter: str, label_column: str | None) -> bool:
+    """True to read with CSV quoting (the standard), False for a TSV file whose quotes are plain text.
+
+    One pass over the file (nothing kept but a few multi-line records). A quote left open is reported
+    with its line; in a TSV file where every line has the header's number of cells without quoting,
+    quotes are read as plain characters instead, with a note.
+    """
+    problem: DataError | None = None
+    try:
+        records = _raw_records(path, encoding, delimiter, quoting=True)
+        header = next((cells for _, _, cells in records if any(c.strip() for c in cells)), [])
+        width = len(header)
+        label_name = _find_column(header, label_column) if label_column else None
+        label_index = header.index(label_name) if label_name else None
+        multi_line, label_cells = [], set()
+        for start, end, cells in records:
+            if end > start and len(multi_line) < 50:
+                multi_line.append((start, end, cells))
+            elif label_index is not None and len(cells) > label_index:
+                label_cells.add(cells[label_index].strip())
+        swallowed = _swallowed_rows(multi_line, delimiter, width, label_index, label_cells)
+        if swallowed:
+            start, end = swallowed
+            problem = _QuoteProblem(
+                f"{path}, line {start}: a quote (\") opens a cell here and closes only on line {end}, so lines "
+                f"{start}-{end} would be read as one cell although they look like rows of their own. Close the quote "
+                "on its line, or write a quote inside a cell as two (\"\")."
+            )
+    except _QuoteProblem as error:
+        problem = error
+    if problem is None:
+        return True
+    if delimiter == "\t" and _plain_tsv(path, encoding):
+        where = str(problem).split(":", 1)[0]
+        _note(f"{where}: a quote (\") opens a cell and does not close on its line. Read with quoting, lines would "
+              "merge into one cell; every line has the header's number of tab-separated cells, so each line is read "
+              "as one row and quotes are kept as plain characters of the text.")
+        return False
+    raise problem
+
+
+def _plain_tsv(path: Path, encoding: str) -> bool:
+    """Whether every non-blank line has the same number of tab-separated cells and no doubled quote."""
+    widths = set()
+    for line in _text_lines(path, encoding):
+        if '""' in line:
+            return False
+        if line.strip():
+            widths.add(line.count("\t"))
+        if len(widths) > 1:
+            return False
+    return len(widths) == 1
+
+
+def _table_rows(path: Path, encoding: str, delimiter: str, quoting: bool, needed: Sequence[str],
+                ) -> tuple[list[str], Iterator[tuple[int, list[str]]], list[int]]:
+    """The header and an iterator of (line, cells) with exactly the header's width.
+
+    Cells past the header's width must be empty (trailing delimiters); a row too short to hold a
+    needed column, or with extra non-empty cells, is an error with its line. Blank lines and rows of
+    only delimiters are skipped; their lines are collected in the returned list.
+    """
+    records = _raw_records(path, encoding, delimiter, quoting)
+    skipped: list[int] = []
+    header: list[str] | None = None
+    for start, _, cells in records:
+        if any(cell.strip() for cell in cells):
+            header = [cell.lstrip("\ufeff") for cell in cells]
+            break
+    if header is None:
+        raise DataError(f"{path} holds only blank lines.")
+    width = len(header)
+    while width > 1 and not header[width - 1].strip():  # trailing delimiters in the header
+        width -= 1
+    found = [_find_column(header[:width], name) for name in needed if name]
+    needed_index = {header.index(name): name for name in found if name}
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        for start, _, cells in records:
+            if not any(cell.strip() for cell in cells):
+                skipped.append(start)
+                continue
+            if len(cells) > width and any(cell.strip() for cell in cells[width:]):
+                raise DataError(
+                    f"{path}, line {start} has {len(cells)} cells but the header has {width} ({', '.join(map(repr, header[:width]))}): "
+                    f"a cell contains the delimiter {delimiter!r} without quotes. Put such cells in quotes "
+                    f"(\"Gut{delimiter} schnell\"), or use a delimiter that no cell contains."
+                )
+            missing = [name for index, name in needed_index.items() if index >= len(cells)]
+            if missing:
+                raise DataError(
+                    f"{path}, line {start} has {len(cells)} cell{'' if len(cells) == 1 else 's'} but the header has {width}: the {missing[0]!r} cell is "
+                    f"missing. Add it (an empty cell still needs its delimiter {delimiter!r}), or remove the line."
+                )
+            yield start, (cells + [""] * width)[:width]
+
+    return header[:width], rows(), skipped
+
+
+def _json_records(path: Path, encoding: str) -> Iterator[tuple[int, dict]]:
+    """(line, object) for each non-blank line of a JSON Lines file."""
+    example = '{"text": "Kam schnell an", "labels": ["Lieferung"]}'
+    for number, line in enumerate(_text_lines(path, encoding), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            hint = (" It looks like one JSON document spread over lines: write one object per line, or name the file .json."
+                    if line.strip() in ("[", "{", "]", "}") else "")
+            raise DataError(
+                f"{path}, line {number}: not valid JSON ({error.msg} at column {error.colno}). Each line of a .jsonl "
+                f"file must be one complete JSON object, e.g. {example}.{hint}"
+            ) from None
+        if not isinstance(value, dict):
+            raise DataError(
+                f"{path}, line {number} holds a JSON {type(value).__name__}, not an object. Each line of a .jsonl file "
+                f"must be one object, e.g. {example}."
+            )
+        yield number, value
+
+
+def _frame_from_objects(rows: list[tuple[int, dict]], unit: str):
+    import pandas as pd
+
+    columns: dict[str, None] = {}
+    for _, row in rows:
+        columns.update(dict.fromkeys(row))
+    data = [[row.get(column, _MISSING) for column in columns] for _, row in rows]
+    frame = pd.DataFrame(data, columns=list(columns), index=pd.Index([n for n, _ in rows], name=unit), dtype=object)
+    frame.attrs["unit"] = unit
+    return frame
+
+
+def _read_json(path: Path, encoding: str):
+    with path.open("r", encoding=encoding) as handle:
+        text = handle.read()
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        hint = " If each line is one object, name the file .jsonl." if error.msg == "Extra data" else ""
+        raise DataError(f"{path}, line {error.lineno}: not valid JSON ({error.msg} at column {error.colno}).{hint}") from None
+    if isinstance(value, dict):
+        try:
+            value = [dict(zip(value, row)) for row in zip(*(list(v.values()) if isinstance(v, dict) else v for v in value.values()))]
+        except TypeError:
+            value = None
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise DataError(
+            f"{path} is JSON but not a list of objects. Write one object per text, e.g. "
+            "df.to_json(path, orient='records', lines=True) for a .jsonl file."
+        )
+    return _frame_from_objects(list(enumerate(value, start=1)), "item")
+
+
+def read_table(
+    path: str | Path,
+    *,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    columns: Sequence[str] = (),
+) -> "pd.DataFrame":  # noqa: F821
+    """Read a CSV, TSV, JSONL or JSON file into a DataFrame whose index is each row's line in the file.
+
+    `delimiter` None: the extension's (',' or tab), unless another of , ; tab | is what splits the
+    header into `columns` (the names the caller needs), which is then used with a note. `encoding`
+    None: see `detect_encoding`. Cells are strings (CSV/TSV) or JSON values; a key missing from a
+    JSON object is a `<missing>` placeholder, not NaN. Rows are checked as they are read: an
+    unclosed quote, a row with extra cells or one too short to hold a needed column is a
+    `DataError` with its line.
+    """
+    import pandas as pd
+
+    path = _existing_file(path)
+    kind = _kind(path, TABLE_SUFFIXES)
+    encoding = detect_encoding(path, encoding)
+    if kind == "jsonl":
+        frame = _frame_from_objects(list(_json_records(path, encoding)), "line")
+    elif kind == "json":
+        frame = _read_json(path, encoding)
+    else:
+        delimiter = _choose_delimiter(path, encoding, kind, delimiter, columns)
+        label_column = columns[1] if len(columns) > 1 else None
+        quoting = _quote_mode(path, encoding, delimiter, label_column)
+        header, rows, skipped = _table_rows(path, encoding, delimiter, quoting, [c for c in columns if c])
+        rows = list(rows)
+        frame = pd.DataFrame([cells for _, cells in rows], columns=header,
+                             index=pd.Index([line for line, _ in rows], name="line"), dtype=object)
+        frame.attrs["unit"] = "line"
+        if skipped:
+            _note(f"{path}: skipped {len(skipped)} blank {_where('line', skipped)} (no cells).")
     if frame.empty:
         raise DataError(f"{path} has a header but no rows.")
     return frame
 
 
-def read_texts(path: str | Path, text_column: str = "text") -> list[str]:
-    """Texts to predict: a .txt file (one per non-empty line) or a CSV/TSV/JSONL file's text column."""
-    path = Path(path)
-    if path.suffix.lower() == ".txt":
-        if not path.exists():
-            raise DataError(f"File not found: {path}.")
-        return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return _texts(_column(read_table(path), text_column, path, "text"), path)
+def _lines(numbers: Sequence[int], limit: int = 5) -> str:
+    shown = ", ".join(str(n) for n in numbers[:limit])
+    return shown + (f" and {len(numbers) - limit} more" if len(numbers) > limit else "")
+
+
+def _where(unit: str, numbers: Sequence[int]) -> str:
+    """'line 4' or 'lines 4, 9, 12'."""
+    return f"{unit}{'s' if len(numbers) > 1 else ''} {_lines(numbers)}"
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'' if count == 1 else 's'}"
 
 
 def _column(frame, column: str, path: Path, role: str):
-    if column not in frame.columns:
+    """The column `column` as a Series indexed by line, or a `DataError` that says what the file has."""
+    values = frame[_column_name([str(name) for name in frame.columns], column, path, role)]
+    values.attrs["unit"] = frame.attrs.get("unit", "row")
+    return values
+
+
+def _column_name(names: list[str], column: str, path: Path, role: str) -> str:
+    name = _find_column(names, column)
+    if name is None:
         hint = ""
-        if len(frame.columns) == 1 and ("\t" in str(frame.columns[0]) or ";" in str(frame.columns[0])):
-            hint = " The whole header was read as one column: the file's delimiter does not match its extension."
+        near = [n for n in names if n.strip().casefold() == column.strip().casefold()]
+        joined = [d for d in CANDIDATE_DELIMITERS if len(names) == 1 and d in names[0]]
+        if near:
+            hint = f" Did you mean {near[0]!r}? Column names are case-sensitive."
+        elif joined:
+            hint = (f" The whole header was read as one column: the columns seem separated by {joined[0]!r}; "
+                    f"pass {_option('delimiter', joined[0])}.")
+        elif any(len(n) > 30 or " " in n.strip() for n in names):
+            hint = " If the first line is already data, add a header line that names the columns."
         raise DataError(
-            f"{path} has no {role} column {column!r}; its columns are {list(frame.columns)}.{hint} "
+            f"{path} has no {role} column {column!r}; its columns are {names}.{hint} "
             f"Pass the right name, e.g. {role}_column='...'."
         )
-    return frame[column]
+    if names.count(name) > 1:
+        raise DataError(f"{path} has {names.count(name)} columns named {name!r}. Rename all but one in the header.")
+    if name != column:
+        _note(f"{path}: using the column {name!r} as {role} column {column!r} (the header has spaces around the name).")
+    return name
 
 
-def _texts(values, path: Path) -> list[str]:
-    texts = []
-    for i, value in enumerate(values):
+def _is_null(value: object) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
+
+
+def _texts(values, path: Path, column: str = "text") -> list[str]:
+    """The texts of a training file; an empty, null, missing or non-string text is an error with its line."""
+    texts, empty = [], []
+    unit = values.attrs.get("unit", "row")
+    for where, value in values.items():
+        if value is _MISSING:
+            raise DataError(f"{path}, {unit} {where} has no {column!r} key. Give every object a text.")
+        if _is_null(value):
+            raise DataError(f"{path}, {unit} {where}: the text is null. Give every row a text, or remove the row.")
         if not isinstance(value, str):
-            raise DataError(f"{path}, row {i}: the text is {type(value).__name__} {value!r}, not a string.")
-        if not value.strip():
-            raise DataError(f"{path}, row {i}: the text is empty. Remove empty rows before training.")
+            raise DataError(f"{path}, {unit} {where}: the text is {type(value).__name__} {value!r}, not a string.")
+        if not has_visible_text(value):
+            empty.append(where)
         texts.append(value)
+    if empty:
+        raise DataError(
+            f"{path}, {unit} {empty[0]}: the text is empty (column {column!r}; {_rows(len(empty))} like this, "
+            f"{_where(unit, empty)}). Remove these rows or write their texts; spaces and invisible characters alone "
+            "(zero-width space, BOM, no-break space, soft hyphen) count as empty."
+        )
     return texts
 
 
-def _label_sets(values, path: Path, delimiter: str) -> list[list[str]]:
-    sets = []
-    for value in values:
-        if isinstance(value, (list, tuple)):
-            labels = [str(v).strip() for v in value]
-        elif value is None or (isinstance(value, float) and np.isnan(value)):
-            labels = []
+# --- reading label cells ----------------------------------------------------------------------
+
+
+class _CellError(ValueError):
+    """A label cell that cannot be read; the caller adds file, line and column."""
+
+
+INDEX_LIKE = (
+    "label sets hold label names, and numbers look like label indices (or 0/1 flags). Write the names, "
+    "e.g. ['Preis', 'Lieferung']; to turn indices into names use [label_names[i] for i in row]"
+)
+
+
+def _clean_label(label: str) -> str:
+    """NFC-normalised, without spaces or invisible characters at either end."""
+    label = unicodedata.normalize("NFC", label)
+    start, end = 0, len(label)
+    while start < end and _is_invisible(label[start]):
+        start += 1
+    while end > start and _is_invisible(label[end - 1]):
+        end -= 1
+    return label[start:end]
+
+
+def _variant_key(label: str) -> str:
+    """Labels with the same key differ only in case, spacing or invisible characters."""
+    folded = unicodedata.normalize("NFKC", label).casefold()
+    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
+
+
+def _string_tokens(text: str) -> int:
+    try:
+        return sum(token.type == tokenize.STRING for token in tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return -1
+
+
+def _literal_list(text: str) -> list | None:
+    """The list a cell such as "['Preis', 'Lieferung']" or '["Preis"]' writes, or None if it is not one.
+
+    JSON first, then `ast.literal_eval` (literals only, never code). Python joins adjacent strings,
+    so "['Preis' 'Lieferung']" (how NumPy prints an array) would become one label: refused.
+    """
+    if text == "set()":
+        return []
+    if (text[0], text[-1]) not in (("[", "]"), ("(", ")"), ("{", "}")):
+        return None
+    try:
+        value = json.loads(text)
+        if isinstance(value, list):
+            return value
+    except ValueError:
+        pass
+    if len(text) > 100_000:
+        raise _CellError("the label cell looks like a list but is longer than 100,000 characters")
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        if text[0] == "[":
+            raise _CellError(
+                f"{text[:60]!r} looks like a list, but neither Python nor JSON can read it. Quote each name, e.g. "
+                "['Preis', 'Lieferung'], or write the labels joined by the label delimiter, e.g. Preis|Lieferung"
+            ) from None
+        return None  # "(Sonstiges)" is a label, not a tuple
+    if isinstance(value, dict):
+        raise _CellError(
+            f"the label cell {text[:60]!r} is a dict; write the list of labels that apply, "
+            "e.g. [name for name, flag in row.items() if flag]"
+        )
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        return None
+    strings = sum(isinstance(item, str) for item in value)
+    if _string_tokens(text) not in (-1, strings):
+        raise _CellError(
+            f"{text[:60]!r} has names without commas between them (how NumPy prints an array), so Python would "
+            "glue them into one label. Write the lists with commas (e.g. df['labels'].map(list) before to_csv), "
+            "or join the labels with the label delimiter"
+        )
+    return list(value)
+
+
+def _parse_label_cell(value: object, delimiter: str | None) -> tuple[list[str], str]:
+    """(labels, how) for one label cell; how is 'list', 'literal', 'joined', 'empty' or 'missing'."""
+    if value is _MISSING or _is_null(value):
+        return [], "missing"
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, str):
+        text = _clean_label(value)
+        if not text:
+            return [], "empty"
+        if text in MISSING_MARKERS:
+            return [], "missing"
+        items = _literal_list(text)
+        if items is None:
+            parts = [text] if delimiter is None else text.split(delimiter)
+            return [label for label in map(_clean_label, parts) if label], "joined"
+        how = "literal"
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items, how = list(value), "list"
+    elif isinstance(value, (bool, int, float, np.number)):
+        raise _CellError(f"the label is the number {value!r}: {INDEX_LIKE}")
+    else:
+        raise _CellError(f"the label cell holds a {type(value).__name__} {value!r}, not label names")
+    labels = []
+    for item in items:
+        if isinstance(item, str):
+            label = _clean_label(item)
+            if label:
+                labels.append(label)
+        elif isinstance(item, (bool, int, float, np.number)):
+            raise _CellError(f"the list {value!r} holds the number {item!r}: {INDEX_LIKE}")
+        elif item is None:
+            raise _CellError(f"the list {value!r} holds null where a label name belongs")
         else:
-            labels = [part.strip() for part in str(value).split(delimiter)]
-        sets.append([label for label in labels if label])
+            raise _CellError(f"the list {value!r} holds a {type(item).__name__}, not a label name")
+    return labels, (how if labels else "empty")
+
+
+def _check_label_name(label: str) -> None:
+    if label[0] in "[" or label[-1] in "]":
+        raise _CellError(
+            f"the label {label!r} looks like a piece of a list: the cell is probably a list written as text that was "
+            "split at its commas. Write lists whole, e.g. \"['Preis', 'Lieferung']\" in quotes, or Preis|Lieferung"
+        )
+    if len(label) > 1 and label[0] in "'\"" and label[-1] == label[0]:
+        raise _CellError(f"the label {label!r} has quotes around it. Write the name without quotes")
+
+
+@dataclass
+class _LabelColumn:
+    """The label sets of one file, with where each row came from."""
+
+    path: Path
+    unit: str
+    lines: list[int]
+    sets: list[list[str]]
+    hows: list[str]
+
+
+def _read_label_column(values, path: Path, column: str, delimiter: str | None) -> _LabelColumn:
+    unit = values.attrs.get("unit", "row")
+    lines, sets, hows = [], [], []
+    for where, value in values.items():
+        try:
+            labels, how = _parse_label_cell(value, delimiter)
+            for label in labels:
+                _check_label_name(label)
+        except _CellError as error:
+            raise DataError(f"{path}, {unit} {where}, column {column!r}: {error}.") from None
+        lines.append(where)
+        sets.append(list(dict.fromkeys(labels)))
+        hows.append(how)
+    if "literal" in hows:
+        example = next(v for v, how in zip(values, hows) if how == "literal")
+        _note(f"{path}: label cells such as {example!r} are read as lists (as pandas writes a list column); "
+              "the label delimiter is not used for them.")
+    _warn_about_joined_labels(path, sets, hows, delimiter)
+    return _LabelColumn(path, unit, lines, sets, hows)
+
+
+def _warn_about_joined_labels(path: Path, sets: list[list[str]], hows: list[str], delimiter: str | None) -> None:
+    """Warn when labels look joined by another delimiter: their parts are labels of their own, or recur."""
+    plain = [label for labels, how in zip(sets, hows) if how == "joined" for label in labels]
+    alone = set(plain)
     for other in (";", ",", "|", "/"):
-        joined = next((label for labels in sets for label in labels if other in label), None)
-        if other != delimiter and joined is not None:
+        if other == delimiter:
+            continue
+        joined = sorted({label for label in plain if other in label})
+        parts = [part.strip() for label in joined for part in label.split(other)]
+        recurring = {part for part in parts if part and (part in alone or parts.count(part) > 1)}
+        if recurring:
             warnings.warn(
-                f"{path}: the label {joined!r} contains {other!r}. If labels are joined by {other!r}, "
-                f"set label_delimiter={other!r} (now {delimiter!r}).",
-                stacklevel=3,
+                f"{path}: the label {joined[0]!r} contains {other!r}, and its parts recur as labels ({sorted(recurring)[:3]}). "
+                f"If labels are joined by {other!r}, set {_option('label_delimiter', other)} (now {delimiter!r}).",
+                stacklevel=4,
             )
-            break
-    return sets
+            return
+
+
+def _merge_label_variants(columns: list[_LabelColumn], label_order: Sequence[str] | None, mode: str) -> None:
+    """Labels that differ only in case, spacing or invisible characters: merge, keep or refuse (`mode`)."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for part in columns:
+        for line, labels in zip(part.lines, part.sets):
+            for label in labels:
+                counts[label] = counts.get(label, 0) + 1
+                first.setdefault(label, f"{part.path.name} {part.unit} {line}")
+    groups: dict[str, list[str]] = {}
+    for label in counts:
+        groups.setdefault(_variant_key(label), []).append(label)
+    preferred = set(label_order or ())
+    mapping: dict[str, str] = {}
+    described = []
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        given = [s for s in spellings if s in preferred]
+        target = given[0] if given else max(spellings, key=lambda s: counts[s])  # ties: first seen
+        others = [s for s in spellings if s != target]
+        if len(given) > 1:
+            continue  # label_order itself spells them apart: they are different labels
+        described.append(", ".join(f"{s!r} ({_rows(counts[s])}, first at {first[s]})" for s in others)
+                         + f" -> {target!r} ({_rows(counts[target])})")
+        mapping.update(dict.fromkeys(others, target))
+    if not mapping or mode == "keep":
+        return
+    if mode == "error":
+        raise DataError(
+            f"Labels that differ only in case or spacing: {'; '.join(described)}. Write each label one way, or pass "
+            f"{_option('label_variants', 'merge')} to merge them into the most frequent spelling."
+        )
+    _note(f"labels that differ only in case, spacing or invisible characters were merged into the most frequent "
+          f"spelling: {'; '.join(described)}. Pass {_option('label_variants', 'keep')} to keep them apart.")
+    for part in columns:
+        part.sets = [list(dict.fromkeys(mapping.get(label, label) for label in labels)) for labels in part.sets]
+
+
+def _check_empty_label_rows(part: _LabelColumn, column: str, allow: bool, delimiter: str | None) -> None:
+    empty = [(line, how) for line, how in zip(part.lines, part.hows) if how in ("empty", "missing")]
+    if not empty:
+        return
+    if len(empty) == len(part.lines):
+        raise DataError(
+            f"{part.path}: no row has a label in column {column!r}. Is it the right column, and are the labels "
+            f"joined by {delimiter!r}? Set label_column and label_delimiter to match the file."
+        )
+    lines = [line for line, _ in empty]
+    if allow:
+        _note(f"{part.path}: {_rows(len(empty))} without labels ({_where(part.unit, lines)}) are kept as texts "
+              "without labels (allow_empty_labels=True). Tune thresholds with at_least_one=False, so that the model "
+              "can answer 'no label'.")
+        return
+    what = {"empty": "empty", "missing": "missing (null, NaN or absent)"}[empty[0][1]]
+    raise DataError(
+        f"{part.path}, {part.unit} {lines[0]}: the label cell (column {column!r}) is {what} ({_rows(len(empty))} without "
+        f"labels: {_where(part.unit, lines)}). The saved model gives every text at least one label, so it could never "
+        f"answer 'no label'. Write their labels, remove the rows, or pass {_option('allow_empty_labels')} if texts "
+        "without labels are real."
+    )
+
+
+def _warn_about_flag_labels(path: Path, names: Sequence[str]) -> None:
+    flags = {"0", "1", "true", "false", "yes", "no", "ja", "nein", "y", "n", "0.0", "1.0"}
+    if len(names) >= 2 and all(name.casefold() in flags for name in names):
+        warnings.warn(
+            f"{path}: the only labels are {list(names)}: that looks like a yes/no column for one label, not label "
+            "names. A multi-label file lists, per text, the names of the labels that apply (e.g. Preis|Lieferung).",
+            stacklevel=3,
+        )
+
+
+# --- bring your own data --------------------------------------------------------------------
+
+
+LABEL_VARIANT_MODES = ("merge", "keep", "error")
+MIN_ROWS_PER_LABEL_TO_SPLIT = 3  # one each for train, validation and test
 
 
 def load_table(
@@ -295,58 +1041,152 @@ def load_table(
     *,
     text_column: str = "text",
     label_column: str = "labels",
-    label_delimiter: str = "|",
+    label_delimiter: str | None = "|",
     primary_column: str | None = None,
     label_order: Sequence[str] | None = None,
     fractions: Sequence[float] = (0.7, 0.15, 0.15),
     seed: int = 0,
     source: str = "",
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    allow_empty_labels: bool = False,
+    label_variants: str = "merge",
 ) -> Splits:
     """Load your own reviews into `Splits`.
 
     Give one file (it is split into train/validation/test by iterative stratification) or three.
-    The label column holds a list (JSONL) or labels joined by `label_delimiter` (CSV/TSV).
+    The label column holds a list (JSONL), a list written as text ("['Preis', 'Lieferung']", as
+    pandas writes a list column) or labels joined by `label_delimiter` (None: one label per cell).
+
+    delimiter, encoding: see `read_table` and `detect_encoding` (None detects them, with a note).
+    allow_empty_labels: rows without any label are refused unless this is True (the saved model
+        gives every text at least one label, so it could never answer 'no label').
+    label_variants: labels that differ only in case, spacing or invisible characters ("Preis",
+        "preis", "Preis  ") are merged into the most frequent spelling with a note ('merge'), kept
+        apart ('keep') or refused ('error').
+    The result passes `check_trainable`.
     """
-    paths = {"train": Path(train)}
+    if label_delimiter is not None and (not isinstance(label_delimiter, str) or not label_delimiter):
+        raise DataError(
+            f"label_delimiter must be the text between the labels of one cell, e.g. '|', ';' or ', '; got "
+            f"{label_delimiter!r}. For lists (JSONL, or \"['Preis', 'Lieferung']\") any delimiter works."
+        )
+    if label_variants not in LABEL_VARIANT_MODES:
+        raise DataError(f"label_variants must be one of {LABEL_VARIANT_MODES}, got {label_variants!r}.")
     if (validation is None) != (test is None):
         raise DataError("Give both validation and test files, or neither (then train is split three ways).")
+    if validation is None and (len(fractions) != 3 or min(fractions) <= 0 or not np.isclose(sum(fractions), 1.0)):
+        raise DataError(f"fractions must be three positive shares for train, validation and test adding up to 1, got {list(fractions)}.")
+    paths = {"train": Path(train)}
     if validation is not None:
         paths.update(validation=Path(validation), test=Path(test))  # type: ignore[arg-type]
 
-    texts, label_sets, primaries = {}, {}, {}
+    texts, label_parts, primaries = {}, {}, {}
     for name, path in paths.items():
-        frame = read_table(path)
-        texts[name] = _texts(_column(frame, text_column, path, "text"), path)
-        label_sets[name] = _label_sets(_column(frame, label_column, path, "label"), path, label_delimiter)
+        frame = read_table(path, delimiter=delimiter, encoding=encoding,
+                           columns=[text_column, label_column] + ([primary_column] if primary_column else []))
+        texts[name] = _texts(_column(frame, text_column, path, "text"), path, text_column)
+        label_parts[name] = _read_label_column(_column(frame, label_column, path, "label"), path, label_column,
+                                               label_delimiter)
+        _check_empty_label_rows(label_parts[name], label_column, allow_empty_labels, label_delimiter)
         primaries[name] = list(map(str, _column(frame, primary_column, path, "primary"))) if primary_column else None
+    _merge_label_variants(list(label_parts.values()), label_order, label_variants)
 
-    if not any(label_sets["train"]):
-        raise DataError(
-            f"{paths['train']}: no row has a label in column {label_column!r}. "
-            f"Are the labels joined by {label_delimiter!r}? Set label_delimiter to match the file."
-        )
-    encoder = MultiHotEncoder(label_order) if label_order else MultiHotEncoder().fit(label_sets["train"])
+    train_sets = label_parts["train"].sets
+    encoder = MultiHotEncoder(label_order) if label_order else MultiHotEncoder().fit(train_sets)
     if len(encoder.label_names) < 2:
         raise DataError(
             f"{paths['train']}: only one label ({encoder.label_names}) occurs. A classifier needs at least two; "
             f"check label_delimiter={label_delimiter!r} and the label column."
         )
+    _warn_about_flag_labels(paths["train"], encoder.label_names)
     splits: dict[str, Split] = {}
     for name in paths:
         try:
-            rows = encoder.transform(label_sets[name])
+            rows = encoder.transform(label_parts[name].sets)
         except TargetError as error:
             raise DataError(f"{paths[name]} ({name} split): {error}") from error
         splits[name] = Split(texts[name], rows, primaries[name])
 
     if validation is None:
+        _check_splittable(paths["train"], splits["train"], label_parts["train"], encoder.label_names)
         whole = splits["train"]
         parts = stratified_indices(whole.labels, fractions, seed=seed)
         splits = {name: whole.subset(np.sort(part)) for name, part in zip(SPLIT_NAMES, parts)}
 
-    result = Splits(**splits, label_names=encoder.label_names, source=source or str(paths["train"]))
+    result = Splits(**splits, label_names=encoder.label_names, source=source or str(paths["train"]),
+                    info={"files": {name: str(path) for name, path in paths.items()}} if validation is not None else {})
+    check_trainable(result)
     warn_about_overlap(result)
     return result
+
+
+def _check_splittable(path: Path, whole: Split, part: _LabelColumn, label_names: list[str]) -> None:
+    """Before splitting one file three ways: enough rows, and each label on enough (but not all) rows."""
+    if len(whole) < len(SPLIT_NAMES):
+        raise DataError(
+            f"{path} has {_rows(len(whole))}. It is split into train, validation and test, which needs at least "
+            f"{len(SPLIT_NAMES)} rows, and a classifier needs many more (tens of texts per label). Add rows."
+        )
+    counts = whole.labels.sum(axis=0)
+    for j, name in enumerate(label_names):
+        if 0 < counts[j] < MIN_ROWS_PER_LABEL_TO_SPLIT:
+            where = [line for line, labels in zip(part.lines, part.sets) if name in labels]
+            raise DataError(
+                f"{path}: the label {name!r} is on only {_rows(int(counts[j]))} ({_where(part.unit, where)}). Split "
+                f"three ways, each label needs at least {MIN_ROWS_PER_LABEL_TO_SPLIT} rows (one each for train, "
+                "validation and test), and more to be learnt. Add examples of it, or remove it from the file."
+            )
+        if counts[j] == len(whole):
+            raise DataError(
+                f"{path}: the label {name!r} is on every row ({len(whole)}), so there is nothing to tell apart: a "
+                "classifier for it needs texts with it and texts without it. Add texts without it, or drop the label."
+            )
+
+
+MIN_TRAIN_WITH, MIN_TRAIN_WITHOUT, MIN_VALIDATION_WITH, MIN_TEST_WITH = 1, 1, 1, 1
+
+
+def check_trainable(splits: Splits) -> None:
+    """Refuse splits a multi-label model cannot be trained, tuned and tested on, saying what is missing.
+
+    The minimum, per label: one training text with it and one without (one yes/no classifier per label
+    is fitted on train, e.g. the linear probe's logistic regressions, which need both classes), one
+    validation text with it (its threshold is tuned there) and one test text with it (its score is
+    measured there). No split may be empty. Call it again after `Splits.shrink`.
+    """
+    source = splits.source or "the data"
+    files = splits.info.get("files", {})
+    for name in SPLIT_NAMES:
+        if len(splits[name]) == 0:
+            raise DataError(
+                f"{files.get(name, source)}: the {name} split is empty. Give it rows (a file of its own, or more rows in the one file "
+                "that is split three ways)."
+            )
+    if splits.num_labels < 2:
+        raise DataError(f"{source}: only {splits.num_labels} label ({splits.label_names}); a classifier needs at least two.")
+    train = splits.train.labels
+    with_label = {name: splits[name].labels.sum(axis=0) for name in SPLIT_NAMES}
+    problems = []
+    for j, label in enumerate(splits.label_names):
+        missing = []
+        if with_label["train"][j] < MIN_TRAIN_WITH:
+            missing.append("no training text with it")
+        elif len(train) - with_label["train"][j] < MIN_TRAIN_WITHOUT:
+            missing.append(f"it is on all {len(train)} training texts")
+        for name, minimum in (("validation", MIN_VALIDATION_WITH), ("test", MIN_TEST_WITH)):
+            if with_label[name][j] < minimum:
+                missing.append(f"no {name} text with it" + (f" (in {files[name]})" if name in files else ""))
+        if missing:
+            problems.append(f"{label!r}: {' and '.join(missing)}")
+    if problems:
+        more = f"; and {len(problems) - 3} more labels" if len(problems) > 3 else ""
+        raise DataError(
+            f"{source}: {'; '.join(problems[:3])}{more}. Each label needs at least one training text with it and one "
+            "without (a yes/no classifier per label is fitted on train), one validation text with it (its threshold "
+            "is tuned there) and one test text with it (its score is measured there). Add examples of these labels, "
+            "or remove them from the data."
+        )
 
 
 def warn_about_overlap(splits: Splits) -> None:
@@ -360,3 +1200,147 @@ def warn_about_overlap(splits: Splits) -> None:
                 "Their scores measure memory, not generalisation: de-duplicate before splitting.",
                 stacklevel=2,
             )
+
+
+# --- texts to predict -----------------------------------------------------------------------
+
+
+TEXT_SUFFIXES = {".txt": "txt", **TABLE_SUFFIXES}
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    """One text of a prediction input, with where it came from so that results can be joined back.
+
+    line: the line of the file it starts on (1-based; in CSV/TSV the header is line 1).
+    row: its number among the file's texts (1-based; blank lines between rows are not counted).
+    id: the id column's value (CSV/TSV/JSONL with an id column), else None.
+    skipped: why it is not classified ('empty', ...), None when it is.
+    """
+
+    line: int
+    row: int
+    text: str
+    id: str | None = None
+    skipped: str | None = None
+
+
+class TextStream:
+    """The texts of a .txt (one per line), CSV, TSV or JSONL file, read lazily, in bounded memory.
+
+    Opening it checks the whole file once (encoding, columns, quotes, cells per row, malformed JSON
+    lines), so a broken file fails before any prediction is made, and counts the texts (`len`).
+    Iterating yields a `TextRecord` per text, in file order. Texts that are empty, only spaces or
+    invisible characters, null or not strings are yielded with `skipped` set, not dropped, and
+    counted up front with a warning (`skipped`, `skipped_lines`).
+    """
+
+    def __init__(self, path: str | Path, *, text_column: str = "text", id_column: str | None = None,
+                 delimiter: str | None = None, encoding: str | None = None) -> None:
+        self.path = _existing_file(path)
+        self.kind = _kind(self.path, TEXT_SUFFIXES)
+        if self.kind == "json":
+            raise DataError(f"{self.path}: for prediction, use JSON Lines (.jsonl, one object per line), read lazily.")
+        self.encoding = detect_encoding(self.path, encoding)
+        self.text_column, self.id_column = text_column, id_column
+        self.delimiter, self.quoting = None, True
+        if self.kind in ("csv", "tsv"):
+            self.delimiter = _choose_delimiter(self.path, self.encoding, self.kind, delimiter, [text_column])
+            self.quoting = _quote_mode(self.path, self.encoding, self.delimiter, None)
+        self.skipped, self.skipped_lines, self._count = 0, [], 0
+        for record in self._records():
+            self._count += 1
+            if record.skipped:
+                self.skipped += 1
+                if len(self.skipped_lines) < 20:
+                    self.skipped_lines.append(record.line)
+        if self._count == 0:
+            raise DataError(f"{self.path} holds no texts.")
+        if self.skipped == self._count:
+            raise DataError(f"{self.path}: none of its {self._count} texts has visible characters; there is nothing to classify.")
+        if self.skipped:
+            warnings.warn(
+                f"{self.path}: {self.skipped} of {self._count} texts are skipped "
+                f"({_where('line', self.skipped_lines)}): empty, only invisible characters, or not text. They are yielded "
+                "with skipped set, so that the results still line up with the file.",
+                stacklevel=3,
+            )
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[TextRecord]:
+        return self._records()
+
+    def _records(self) -> Iterator[TextRecord]:
+        if self.kind == "txt":
+            yield from self._txt_records()
+        elif self.kind == "jsonl":
+            yield from self._jsonl_records()
+        else:
+            yield from self._table_records()
+
+    def _txt_records(self) -> Iterator[TextRecord]:
+        for number, line in enumerate(_text_lines(self.path, self.encoding), start=1):
+            text = line.rstrip("\r\n")
+            yield _record(number, number, text, None)
+
+    def _jsonl_records(self) -> Iterator[TextRecord]:
+        id_key = self.id_column
+        found_text = False
+        for row, (number, value) in enumerate(_json_records(self.path, self.encoding), start=1):
+            if row == 1 and id_key is None and "id" in value:
+                id_key = "id"
+            found_text = found_text or self.text_column in value
+            text = value.get(self.text_column, _MISSING)
+            identifier = value.get(id_key) if id_key else None
+            yield _record(number, row, text, None if identifier is None else str(identifier))
+            if row == 1000 and not found_text:
+                break
+        if not found_text:
+            raise DataError(
+                f"{self.path}: no object has the text key {self.text_column!r}. Pass the right name, e.g. text_column='...'."
+            )
+
+    def _table_records(self) -> Iterator[TextRecord]:
+        header, rows, _ = _table_rows(self.path, self.encoding, self.delimiter, self.quoting,
+                                      [self.text_column, self.id_column or "id"])
+        text_name = _column_name(header, self.text_column, self.path, "text")
+        id_name = None
+        if self.id_column is not None:
+            id_name = _column_name(header, self.id_column, self.path, "id")
+        elif "id" in header:
+            id_name = "id"
+        text_index = header.index(text_name)
+        id_index = header.index(id_name) if id_name else None
+        for row, (line, cells) in enumerate(rows, start=1):
+            yield _record(line, row, cells[text_index], None if id_index is None else cells[id_index])
+
+
+def _record(line: int, row: int, text: object, identifier: str | None) -> TextRecord:
+    if text is _MISSING:
+        return TextRecord(line, row, "", identifier, "no text key")
+    if _is_null(text):
+        return TextRecord(line, row, "", identifier, "null")
+    if not isinstance(text, str):
+        return TextRecord(line, row, str(text), identifier, f"not text ({type(text).__name__})")
+    if not text:
+        return TextRecord(line, row, text, identifier, "empty")
+    if not has_visible_text(text):
+        return TextRecord(line, row, text, identifier, "only spaces or invisible characters")
+    return TextRecord(line, row, text, identifier)
+
+
+def stream_texts(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
+                 delimiter: str | None = None, encoding: str | None = None) -> TextStream:
+    """The texts of a file to predict on, as a lazily read `TextStream` of `TextRecord`s (see there)."""
+    return TextStream(path, text_column=text_column, id_column=id_column, delimiter=delimiter, encoding=encoding)
+
+
+def read_texts(path: str | Path, text_column: str = "text", *, delimiter: str | None = None,
+               encoding: str | None = None) -> list[str]:
+    """All texts to predict of a file, as a list (skipped ones are left out, with a warning from
+    `TextStream` that names their lines). For long files and results that must line up with the
+    file, iterate `stream_texts` instead."""
+    return [record.text for record in stream_texts(path, text_column=text_column, delimiter=delimiter,
+                                                   encoding=encoding) if not record.skipped]
