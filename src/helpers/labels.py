@@ -8,6 +8,7 @@ other than 0 and 1. `check_targets` turns each of them into a message that says 
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
 
@@ -133,7 +134,8 @@ def _warn_about_variants(names: Sequence[str]) -> None:
     """Warn when label names differ only in case or spacing: they become separate columns."""
     seen: dict[str, str] = {}
     for name in names:
-        key = " ".join(name.casefold().split())
+        folded = unicodedata.normalize("NFKC", name).casefold()
+        key = " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
         if key in seen:
             warnings.warn(
                 f"The labels {seen[key]!r} and {name!r} differ only in case or spacing, so they are two separate "
