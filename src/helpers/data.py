@@ -220,6 +220,7 @@ def _embedded_label_order(folder: Path) -> list[str] | None:
 
 TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".json": "json"}
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
+MAX_CELL = 1 << 24  # characters in one CSV cell (csv's default limit, 131,072, is too small for long documents)
 # pandas' default missing-value markers: a label cell holding exactly one of them is a missing value
 MISSING_MARKERS = frozenset({
     "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
@@ -230,6 +231,9 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_SEP_LINE = re.compile(r"^sep=(.)\s*$")  # Excel's optional first line naming the delimiter
+
+
 class _Missing:
     """A JSON object without the asked-for key (unlike null, which is an explicit value)."""
 
@@ -332,13 +336,17 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> str:
     with path.open("rb") as handle:
         head = handle.read(4096)
     if head.startswith(b"PK\x03\x04"):
-        raise DataError(f"{path} is a ZIP archive (an Excel workbook?), not a text file. Save it as 'CSV UTF-8' and use that.")
+        raise DataError(
+            f"{path} is a ZIP archive (an Excel workbook?), not a text file. Save it as 'CSV UTF-8' and use that."
+        )
     bom = next((name for mark, name in _BOMS if head.startswith(mark)), None)
     if encoding is not None:
         try:
             wanted = codecs.lookup(encoding).name
         except LookupError:
-            raise DataError(f"Unknown encoding {encoding!r}; use e.g. 'utf-8', 'cp1252' (Windows), 'latin-1' or 'utf-16'.") from None
+            raise DataError(
+                f"Unknown encoding {encoding!r}; use e.g. 'utf-8', 'cp1252' (Windows), 'latin-1' or 'utf-16'."
+            ) from None
         same = bom is not None and codecs.lookup(bom.removesuffix("-sig")).name == wanted.removesuffix("-sig")
         if bom and not same:
             _note(f"{path} starts with a {bom.removesuffix('-sig').upper()} byte-order mark, so it is read as {bom}, "
@@ -431,6 +439,13 @@ def _choose_delimiter(path: Path, encoding: str, kind: str, delimiter: str | Non
             break
     if not sample:
         return default
+    if sample[0].lstrip().startswith("{") and sample[0].rstrip().endswith("}"):
+        raise DataError(f"{path}, line 1 is a JSON object: the file looks like JSON Lines. Name it .jsonl.")
+    declared = _SEP_LINE.match(sample[0])
+    if declared:
+        _note(f"{path}: the first line {sample[0].strip()!r} (as Excel writes it) sets the delimiter "
+              f"{declared.group(1)!r}; it is not read as a row.")
+        return _one_character(declared.group(1))
     header = sample[0]
     candidates = (default, *(d for d in CANDIDATE_DELIMITERS if d != default))
     wanted = [column for column in columns if column]
@@ -454,13 +469,20 @@ def _choose_delimiter(path: Path, encoding: str, kind: str, delimiter: str | Non
     return chosen
 
 
+def _is_sep_line(cells: list[str], delimiter: str) -> bool:
+    """Excel's optional first line 'sep=;', which names the delimiter."""
+    return delimiter.join(cells).strip() == f"sep={delimiter}"
+
+
 class _QuoteProblem(DataError):
     """A quote that makes the file parse differently from how it looks."""
 
 
 def _raw_records(path: Path, encoding: str, delimiter: str, quoting: bool) -> Iterator[tuple[int, int, list[str]]]:
     """(first line, last line, cells) of each record, strictly parsed."""
-    reader = csv.reader(_text_lines(path, encoding), delimiter=delimiter, strict=True,
+    if csv.field_size_limit() < MAX_CELL:
+        csv.field_size_limit(MAX_CELL)  # one text may be long; the default limit is 131,072 characters
+    reader = csv.reader(_text_lines(path, encoding), delimiter=delimiter, strict=True, skipinitialspace=True,
                         quoting=csv.QUOTE_MINIMAL if quoting else csv.QUOTE_NONE)
     end = 0
     while True:
@@ -471,19 +493,28 @@ def _raw_records(path: Path, encoding: str, delimiter: str, quoting: bool) -> It
         except csv.Error as error:
             start, now = end + 1, reader.line_num
             text = str(error)
-            if "unexpected end of data" in text or "field larger than field limit" in text:
+            if "field larger than field limit" in text:
+                raise _QuoteProblem(
+                    f"{path}, line {start}: a cell that starts here is longer than {MAX_CELL:,} characters: a quote "
+                    "(\") opened in it is probably never closed. Close the quote, or write a quote inside a cell as "
+                    "two (\"\")."
+                ) from None
+            if "unexpected end of data" in text:
                 raise _QuoteProblem(
                     f"{path}, line {start}: a quote (\") opens a cell here and is never closed, so every line after it "
                     "would be read into that one cell. Close the quote, or write a quote inside a cell as two (\"\")."
                 ) from None
             if "expected after" in text:
                 raise _QuoteProblem(
-                    f"{path}, line {now}: a quoted cell ends in the middle of this line (its quote opens on line {start}). "
+                    f"{path}, line {now}: a quoted cell ends in the middle of this line (its quote opens on line "
+                    f"{start}). "
                     "A cell that starts with a quote must end with one, and quotes inside it are doubled (\"\"); "
                     "a cell that does not start with a quote may contain single ones."
                 ) from None
             if "NUL" in text:
-                raise DataError(f"{path}, line {now} contains a NUL byte: is it a text file? Save it as CSV UTF-8.") from None
+                raise DataError(
+                    f"{path}, line {now} contains a NUL byte: is it a text file? Save it as CSV UTF-8."
+                ) from None
             raise DataError(f"{path}, line {now}: {text}.") from None
         start, end = end + 1, reader.line_num
         yield start, end, cells
@@ -514,7 +545,8 @@ def _quote_mode(path: Path, encoding: str, delimiter: str, label_column: str | N
     problem: DataError | None = None
     try:
         records = _raw_records(path, encoding, delimiter, quoting=True)
-        header = next((cells for _, _, cells in records if any(c.strip() for c in cells)), [])
+        header = next((cells for _, _, cells in records
+                       if any(c.strip() for c in cells) and not _is_sep_line(cells, delimiter)), [])
         width = len(header)
         label_name = _find_column(header, label_column) if label_column else None
         label_index = header.index(label_name) if label_name else None
@@ -570,7 +602,7 @@ def _table_rows(path: Path, encoding: str, delimiter: str, quoting: bool, needed
     skipped: list[int] = []
     header: list[str] | None = None
     for start, _, cells in records:
-        if any(cell.strip() for cell in cells):
+        if any(cell.strip() for cell in cells) and not _is_sep_line(cells, delimiter):
             header = [cell.lstrip("\ufeff") for cell in cells]
             break
     if header is None:
@@ -588,15 +620,16 @@ def _table_rows(path: Path, encoding: str, delimiter: str, quoting: bool, needed
                 continue
             if len(cells) > width and any(cell.strip() for cell in cells[width:]):
                 raise DataError(
-                    f"{path}, line {start} has {len(cells)} cells but the header has {width} ({', '.join(map(repr, header[:width]))}): "
-                    f"a cell contains the delimiter {delimiter!r} without quotes. Put such cells in quotes "
-                    f"(\"Gut{delimiter} schnell\"), or use a delimiter that no cell contains."
+                    f"{path}, line {start} has {len(cells)} cells but the header has {width} "
+                    f"({', '.join(map(repr, header[:width]))}): a cell contains the delimiter {delimiter!r} without "
+                    f"quotes (put it in quotes: \"Gut{delimiter} schnell\"), or the header lacks a column name."
                 )
             missing = [name for index, name in needed_index.items() if index >= len(cells)]
             if missing:
                 raise DataError(
-                    f"{path}, line {start} has {len(cells)} cell{'' if len(cells) == 1 else 's'} but the header has {width}: the {missing[0]!r} cell is "
-                    f"missing. Add it (an empty cell still needs its delimiter {delimiter!r}), or remove the line."
+                    f"{path}, line {start} has {len(cells)} cell{'' if len(cells) == 1 else 's'} but the header has "
+                    f"{width}: the {missing[0]!r} cell is missing. Add it (an empty cell still needs its delimiter "
+                    f"{delimiter!r}), or remove the line."
                 )
             yield start, (cells + [""] * width)[:width]
 
@@ -612,8 +645,10 @@ def _json_records(path: Path, encoding: str) -> Iterator[tuple[int, dict]]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            hint = (" It looks like one JSON document spread over lines: write one object per line, or name the file .json."
-                    if line.strip() in ("[", "{", "]", "}") else "")
+            hint = (" It looks like one JSON document spread over lines: write one object per line, or name the "
+                    "file .json." if line.strip() in ("[", "{", "]", "}") else
+                    " It does not start with '{': is it a CSV or TSV file? Then name it .csv or .tsv."
+                    if not line.lstrip().startswith(("{", "[")) else "")
             raise DataError(
                 f"{path}, line {number}: not valid JSON ({error.msg} at column {error.colno}). Each line of a .jsonl "
                 f"file must be one complete JSON object, e.g. {example}.{hint}"
@@ -639,17 +674,21 @@ def _frame_from_objects(rows: list[tuple[int, dict]], unit: str):
 
 
 def _read_json(path: Path, encoding: str):
+    import pandas as pd
+
     with path.open("r", encoding=encoding) as handle:
         text = handle.read()
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         hint = " If each line is one object, name the file .jsonl." if error.msg == "Extra data" else ""
-        raise DataError(f"{path}, line {error.lineno}: not valid JSON ({error.msg} at column {error.colno}).{hint}") from None
-    if isinstance(value, dict):
+        raise DataError(
+            f"{path}, line {error.lineno}: not valid JSON ({error.msg} at column {error.colno}).{hint}"
+        ) from None
+    if isinstance(value, dict):  # pandas' default orient: {"text": {"0": ...}, "labels": {"0": [...]}}
         try:
-            value = [dict(zip(value, row)) for row in zip(*(list(v.values()) if isinstance(v, dict) else v for v in value.values()))]
-        except TypeError:
+            value = pd.DataFrame(value).to_dict(orient="records")
+        except (ValueError, TypeError):
             value = None
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise DataError(
@@ -668,8 +707,10 @@ def read_table(
 ) -> "pd.DataFrame":  # noqa: F821
     """Read a CSV, TSV, JSONL or JSON file into a DataFrame whose index is each row's line in the file.
 
+    `columns`: the names the caller needs (text column first, label column second, if any): they
+    guide the delimiter detection and the checks for short rows and swallowed rows.
     `delimiter` None: the extension's (',' or tab), unless another of , ; tab | is what splits the
-    header into `columns` (the names the caller needs), which is then used with a note. `encoding`
+    header into `columns`, which is then used with a note. `encoding`
     None: see `detect_encoding`. Cells are strings (CSV/TSV) or JSON values; a key missing from a
     JSON object is a `<missing>` placeholder, not NaN. Rows are checked as they are read: an
     unclosed quote, a row with extra cells or one too short to hold a needed column is a
@@ -732,6 +773,8 @@ def _column_name(names: list[str], column: str, path: Path, role: str) -> str:
         elif joined:
             hint = (f" The whole header was read as one column: the columns seem separated by {joined[0]!r}; "
                     f"pass {_option('delimiter', joined[0])}.")
+        elif names and names[0].lstrip().startswith("{"):
+            hint = " The file looks like JSON Lines: name it .jsonl."
         elif any(len(n) > 30 or " " in n.strip() for n in names):
             hint = " If the first line is already data, add a header line that names the columns."
         raise DataError(
@@ -901,6 +944,11 @@ def _check_label_name(label: str) -> None:
         )
     if len(label) > 1 and label[0] in "'\"" and label[-1] == label[0]:
         raise _CellError(f"the label {label!r} has quotes around it. Write the name without quotes")
+    if label[0] in "'\"" or label[-1] in "'\"":
+        raise _CellError(
+            f"the label {label!r} starts or ends with a stray quote: a quoted cell was probably not read as one "
+            "(in CSV, a quoted cell must start with the quote). Remove the quote, or quote the whole cell"
+        )
 
 
 @dataclass
@@ -947,7 +995,8 @@ def _warn_about_joined_labels(path: Path, sets: list[list[str]], hows: list[str]
         recurring = {part for part in parts if part and (part in alone or parts.count(part) > 1)}
         if recurring:
             warnings.warn(
-                f"{path}: the label {joined[0]!r} contains {other!r}, and its parts recur as labels ({sorted(recurring)[:3]}). "
+                f"{path}: the label {joined[0]!r} contains {other!r}, and its parts recur as labels "
+                f"({sorted(recurring)[:3]}). "
                 f"If labels are joined by {other!r}, set {_option('label_delimiter', other)} (now {delimiter!r}).",
                 stacklevel=4,
             )
@@ -1010,10 +1059,10 @@ def _check_empty_label_rows(part: _LabelColumn, column: str, allow: bool, delimi
         return
     what = {"empty": "empty", "missing": "missing (null, NaN or absent)"}[empty[0][1]]
     raise DataError(
-        f"{part.path}, {part.unit} {lines[0]}: the label cell (column {column!r}) is {what} ({_rows(len(empty))} without "
-        f"labels: {_where(part.unit, lines)}). The saved model gives every text at least one label, so it could never "
-        f"answer 'no label'. Write their labels, remove the rows, or pass {_option('allow_empty_labels')} if texts "
-        "without labels are real."
+        f"{part.path}, {part.unit} {lines[0]}: the label cell (column {column!r}) is {what} "
+        f"({_rows(len(empty))} without labels: {_where(part.unit, lines)}). The saved model gives every text at "
+        f"least one label, so it could never answer 'no label'. Write their labels, remove the rows, or pass "
+        f"{_option('allow_empty_labels')} if texts without labels are real."
     )
 
 
@@ -1076,7 +1125,10 @@ def load_table(
     if (validation is None) != (test is None):
         raise DataError("Give both validation and test files, or neither (then train is split three ways).")
     if validation is None and (len(fractions) != 3 or min(fractions) <= 0 or not np.isclose(sum(fractions), 1.0)):
-        raise DataError(f"fractions must be three positive shares for train, validation and test adding up to 1, got {list(fractions)}.")
+        raise DataError(
+            f"fractions must be three positive shares for train, validation and test adding up to 1, got "
+            f"{list(fractions)}."
+        )
     paths = {"train": Path(train)}
     if validation is not None:
         paths.update(validation=Path(validation), test=Path(test))  # type: ignore[arg-type]
@@ -1160,11 +1212,13 @@ def check_trainable(splits: Splits) -> None:
     for name in SPLIT_NAMES:
         if len(splits[name]) == 0:
             raise DataError(
-                f"{files.get(name, source)}: the {name} split is empty. Give it rows (a file of its own, or more rows in the one file "
-                "that is split three ways)."
+                f"{files.get(name, source)}: the {name} split is empty. Give it rows (a file of its own, or more rows "
+                "in the one file that is split three ways)."
             )
     if splits.num_labels < 2:
-        raise DataError(f"{source}: only {splits.num_labels} label ({splits.label_names}); a classifier needs at least two.")
+        raise DataError(
+            f"{source}: only {splits.num_labels} label ({splits.label_names}); a classifier needs at least two."
+        )
     train = splits.train.labels
     with_label = {name: splits[name].labels.sum(axis=0) for name in SPLIT_NAMES}
     problems = []
@@ -1257,12 +1311,14 @@ class TextStream:
         if self._count == 0:
             raise DataError(f"{self.path} holds no texts.")
         if self.skipped == self._count:
-            raise DataError(f"{self.path}: none of its {self._count} texts has visible characters; there is nothing to classify.")
+            raise DataError(
+                f"{self.path}: none of its {self._count} texts has visible characters; there is nothing to classify."
+            )
         if self.skipped:
             warnings.warn(
                 f"{self.path}: {self.skipped} of {self._count} texts are skipped "
-                f"({_where('line', self.skipped_lines)}): empty, only invisible characters, or not text. They are yielded "
-                "with skipped set, so that the results still line up with the file.",
+                f"({_where('line', self.skipped_lines)}): empty, only invisible characters, or not text. They are "
+                "yielded with skipped set, so that the results still line up with the file.",
                 stacklevel=3,
             )
 
@@ -1299,7 +1355,8 @@ class TextStream:
                 break
         if not found_text:
             raise DataError(
-                f"{self.path}: no object has the text key {self.text_column!r}. Pass the right name, e.g. text_column='...'."
+                f"{self.path}: no object has the text key {self.text_column!r}. Pass the right name, "
+                "e.g. text_column='...'."
             )
 
     def _table_records(self) -> Iterator[TextRecord]:

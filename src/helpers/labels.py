@@ -29,7 +29,9 @@ class MultiHotEncoder:
 
     def __init__(self, label_names: Sequence[str] | None = None) -> None:
         if isinstance(label_names, str):
-            raise TargetError(f"label_names is the string {label_names!r}; pass a list of names, e.g. ['Preis', 'Lieferung'].")
+            raise TargetError(
+                f"label_names is the string {label_names!r}; pass a list of names, e.g. ['Preis', 'Lieferung']."
+            )
         if label_names is not None:
             label_names = list(label_names)
             odd = [name for name in label_names if not isinstance(name, str)]
@@ -39,7 +41,8 @@ class MultiHotEncoder:
                     "in column order, e.g. ['Kundenservice', 'Lieferung', 'Preis']."
                 )
             if len(set(label_names)) != len(label_names):
-                raise TargetError(f"label_names has duplicates: {sorted({n for n in label_names if label_names.count(n) > 1})}.")
+                twice = sorted({name for name in label_names if label_names.count(name) > 1})
+                raise TargetError(f"label_names has duplicates: {twice}.")
         self._binarizer = MultiLabelBinarizer(classes=list(label_names) if label_names else None)
         if label_names:
             self._binarizer.fit([])  # with explicit classes, fitting only freezes the order
@@ -118,8 +121,9 @@ def _as_label_sets(label_sets: Iterable[Iterable[str]]) -> list[list[str]]:
                     raise TargetError(f"Row {i} holds an empty label name {label!r}. Leave it out of the list.")
                 row.append(label)
             elif isinstance(label, (bool, int, float, np.number)):
+                number = label.item() if isinstance(label, np.generic) else label
                 raise TargetError(
-                    f"Row {i} holds the number {label.item() if isinstance(label, np.generic) else label!r}: label sets hold label names, and numbers look like label "
+                    f"Row {i} holds the number {number!r}: label sets hold label names, and numbers look like label "
                     "indices (or 0/1 flags of a multi-hot row). Give the names, e.g. ['Preis', 'Lieferung']; to turn "
                     "indices into names use [label_names[j] for j in row]; multi-hot rows need no encoder at all. "
                     "(Labels that are digits, such as '3' read from a file, are fine as strings.)"
