@@ -191,6 +191,7 @@ def test_list_cells_as_pandas_and_json_write_them_are_read_as_lists(tmp_path, ca
         ("Lieferung]", "looks like a piece of a list"),
         ("{'Preis': 1, 'Lieferung': 0}", "is a dict"),
         ("'Preis'", "has quotes around it"),
+        ("'Preis", "starts or ends with a stray quote"),
     ],
 )
 def test_label_cells_that_cannot_be_read_are_refused_with_line_and_column(tmp_path, cell, message):
@@ -347,6 +348,8 @@ def test_tsv_quotes_left_open_are_plain_text_or_an_error(tmp_path, capsys):
         ("latin1.csv", lambda rows: _csv_text(rows).encode("latin-1"), {"encoding": "latin-1"}, None),
         ("utf16.tsv", lambda rows: _csv_text(rows, sep="\t").encode("utf-16"), {}, None),
         ("utf8_bom_given_utf8.csv", lambda rows: ("\ufeff" + _csv_text(rows)).encode("utf-8"), {"encoding": "utf-8"}, None),
+        ("excel_sep_line.csv", lambda rows: "sep=;\n" + _csv_text(rows, sep=";"), {}, "sets the delimiter ';'"),
+        ("space_before_quote.csv", lambda rows: _csv_text(rows, sep=", ", cell=lambda ls: '"' + "|".join(ls) + '"'), {}, None),
     ],
 )
 def test_files_with_a_reasonable_reading_load_like_the_clean_file(tmp_path, capsys, name, content, kwargs, note):
@@ -370,8 +373,9 @@ def test_files_with_a_reasonable_reading_load_like_the_clean_file(tmp_path, caps
         (_csv_text(_rows()).encode("utf-8"), {"encoding": "klingon"}, "Unknown encoding 'klingon'"),
         (_csv_text(_rows()).encode("utf-16-le"), {}, r"NUL bytes.*encoding='utf-16-le'"),
         (b"PK\x03\x04\x14\x00workbook", {}, "ZIP archive"),
+        (b'{"text": "Gut", "labels": ["Preis"]}\n', {}, "line 1 is a JSON object: the file looks like JSON Lines"),
     ],
-    ids=["cp1252-read-as-utf8", "mixed", "neither", "unknown-encoding", "utf16-without-bom", "xlsx-renamed"],
+    ids=["cp1252-read-as-utf8", "mixed", "neither", "unknown-encoding", "utf16-without-bom", "xlsx-renamed", "jsonl-named-csv"],
 )
 def test_encoding_problems_say_where_and_what_to_pass(tmp_path, data, kwargs, message):
     path = tmp_path / "enc.csv"
@@ -396,6 +400,15 @@ def test_malformed_jsonl_lines_are_reported_by_line_number(tmp_path, lines, mess
     pretty = _write(tmp_path / "pretty.jsonl", json.dumps([{"text": t, "labels": l} for t, l in _rows()], indent=2))
     with pytest.raises(DataError, match="line 1: not valid JSON.*one JSON document spread over lines"):
         load_table(pretty)
+    with pytest.raises(DataError, match="line 1: not valid JSON.*is it a CSV or TSV file"):
+        load_table(_write(tmp_path / "table.jsonl", _csv_text(_rows())))
+
+
+def test_a_long_text_stays_one_cell(tmp_path):
+    rows = _rows()
+    rows[0] = ("lang " * 60_000, rows[0][1])  # 300,000 characters: more than the csv module's default cell limit
+    splits = load_table(_write(tmp_path / "long.csv", _csv_text(rows)))
+    assert max(len(t) for name in ("train", "validation", "test") for t in splits[name].texts) == 300_000
 
 
 @pytest.mark.parametrize("blank", ["\u200b", "\ufeff", "\u00a0", "\u00ad", "\u2060\u200c", "\u3164", " \t "])
