@@ -280,6 +280,11 @@ def test_label_delimiter_and_label_hints(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert "Preis/Leistung" in load_table(legit).label_names
+    commas = _write(tmp_path / "commas.csv", _csv_text(_rows(), sep=";", cell=",".join))
+    with pytest.warns(UserWarning, match="its parts recur as labels"), pytest.raises(
+            DataError, match=r"'Kundenservice,Preis' is on only 2 rows.*set label_delimiter=','"):
+        load_table(commas)
+    assert load_table(commas, label_delimiter=",").label_names == sorted(TOPICS)
     flags = _write(tmp_path / "flags.csv", "".join(["text,labels\n"] + [f"Text {i},{i % 2}\n" for i in range(30)]))
     with pytest.warns(UserWarning, match="yes/no column for one label"):
         load_table(flags)

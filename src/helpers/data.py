@@ -378,7 +378,7 @@ def detect_encoding(path: str | Path, encoding: str | None = None) -> str:
     _note(
         f"{path} is not UTF-8 ({where}); it decodes as Windows-1252 (cp1252, what Excel on Windows writes), so it "
         f"is read that way: line {line} reads {_snippet(raw, offset, 'cp1252')}. If letters look wrong, pass "
-        f"the right {_option('encoding', 'latin-1')}, or save the file as UTF-8."
+        f"the file's encoding, e.g. {_option('encoding', 'latin-1')}, or save the file as UTF-8."
     )
     return "cp1252"
 
@@ -1161,7 +1161,7 @@ def load_table(
         splits[name] = Split(texts[name], rows, primaries[name])
 
     if validation is None:
-        _check_splittable(paths["train"], splits["train"], label_parts["train"], encoder.label_names)
+        _check_splittable(paths["train"], splits["train"], label_parts["train"], encoder.label_names, label_delimiter)
         whole = splits["train"]
         parts = stratified_indices(whole.labels, fractions, seed=seed)
         splits = {name: whole.subset(np.sort(part)) for name, part in zip(SPLIT_NAMES, parts)}
@@ -1173,7 +1173,8 @@ def load_table(
     return result
 
 
-def _check_splittable(path: Path, whole: Split, part: _LabelColumn, label_names: list[str]) -> None:
+def _check_splittable(path: Path, whole: Split, part: _LabelColumn, label_names: list[str],
+                      delimiter: str | None) -> None:
     """Before splitting one file three ways: enough rows, and each label on enough (but not all) rows."""
     if len(whole) < len(SPLIT_NAMES):
         raise DataError(
@@ -1184,10 +1185,12 @@ def _check_splittable(path: Path, whole: Split, part: _LabelColumn, label_names:
     for j, name in enumerate(label_names):
         if 0 < counts[j] < MIN_ROWS_PER_LABEL_TO_SPLIT:
             where = [line for line, labels in zip(part.lines, part.sets) if name in labels]
+            joined = next((d for d in (";", ",", "|", "/") if d in name and d != delimiter), None)
+            hint = f" If it is labels joined by {joined!r}, set {_option('label_delimiter', joined)}." if joined else ""
             raise DataError(
                 f"{path}: the label {name!r} is on only {_rows(int(counts[j]))} ({_where(part.unit, where)}). Split "
                 f"three ways, each label needs at least {MIN_ROWS_PER_LABEL_TO_SPLIT} rows (one each for train, "
-                "validation and test), and more to be learnt. Add examples of it, or remove it from the file."
+                f"validation and test), and more to be learnt. Add examples of it, or remove it from the file.{hint}"
             )
         if counts[j] == len(whole):
             raise DataError(
