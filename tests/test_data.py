@@ -548,3 +548,12 @@ def test_stream_texts_reads_lazily_in_bounded_memory(tmp_path):
         assert count == len(stream) == rows
     # four times the file, not four times the memory: nothing grows with the file's length
     assert peaks[1] < 1.5 * peaks[0] and peaks[1] < sizes[1] / 10, (peaks, sizes)
+
+
+def test_primary_labels_and_label_order_are_checked(tmp_path):
+    rows = _rows()
+    lines = ["text,labels,primary"] + [f"{t},{'|'.join(ls)},{ls[0] if i != 2 else ''}" for i, (t, ls) in enumerate(rows)]
+    with pytest.raises(DataError, match=r"line 4: the primary label \(column 'primary'\) is ''"):
+        load_table(_write(tmp_path / "p.csv", "\n".join(lines) + "\n"), primary_column="primary")
+    with pytest.raises(DataError, match=r"label_names must be strings, got \[0, 1, 2\]"):
+        load_table(_write(tmp_path / "r.csv", _csv_text(rows)), label_order=[0, 1, 2])

@@ -866,7 +866,7 @@ def _literal_list(text: str) -> list | None:
         value = json.loads(text)
         if isinstance(value, list):
             return value
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     if len(text) > 100_000:
         raise _CellError("the label cell looks like a list but is longer than 100,000 characters")
@@ -1141,11 +1141,14 @@ def load_table(
         label_parts[name] = _read_label_column(_column(frame, label_column, path, "label"), path, label_column,
                                                label_delimiter)
         _check_empty_label_rows(label_parts[name], label_column, allow_empty_labels, label_delimiter)
-        primaries[name] = list(map(str, _column(frame, primary_column, path, "primary"))) if primary_column else None
+        primaries[name] = _primaries(_column(frame, primary_column, path, "primary"), path, primary_column) \
+            if primary_column else None
     _merge_label_variants(list(label_parts.values()), label_order, label_variants)
 
-    train_sets = label_parts["train"].sets
-    encoder = MultiHotEncoder(label_order) if label_order else MultiHotEncoder().fit(train_sets)
+    try:
+        encoder = MultiHotEncoder(label_order) if label_order else MultiHotEncoder().fit(label_parts["train"].sets)
+    except TargetError as error:
+        raise DataError(f"{paths['train']}: {error}") from error
     if len(encoder.label_names) < 2:
         raise DataError(
             f"{paths['train']}: only one label ({encoder.label_names}) occurs. A classifier needs at least two; "
@@ -1170,6 +1173,21 @@ def load_table(
                     info={"files": {name: str(path) for name, path in paths.items()}} if validation is not None else {})
     check_trainable(result)
     warn_about_overlap(result)
+    return result
+
+
+def _primaries(values, path: Path, column: str) -> list[str]:
+    """One label per text (for the multiclass baseline); an empty or missing one is an error with its line."""
+    unit = values.attrs.get("unit", "row")
+    result = []
+    for where, value in values.items():
+        label = _clean_label(value) if isinstance(value, str) else ""
+        if not label or label in MISSING_MARKERS:
+            raise DataError(
+                f"{path}, {unit} {where}: the primary label (column {column!r}) is {value!r}. Give every text one "
+                "label there, or leave out primary_column."
+            )
+        result.append(label)
     return result
 
 
@@ -1289,7 +1307,7 @@ class TextStream:
     lines), so a broken file fails before any prediction is made, and counts the texts (`len`).
     Iterating yields a `TextRecord` per text, in file order. Texts that are empty, only spaces or
     invisible characters, null or not strings are yielded with `skipped` set, not dropped, and
-    counted up front with a warning (`skipped`, `skipped_lines`).
+    counted up front with a warning (`skipped`: how many; `skipped_lines`: the first 20 lines).
     """
 
     def __init__(self, path: str | Path, *, text_column: str = "text", id_column: str | None = None,
@@ -1354,8 +1372,6 @@ class TextStream:
             text = value.get(self.text_column, _MISSING)
             identifier = value.get(id_key) if id_key else None
             yield _record(number, row, text, None if identifier is None else str(identifier))
-            if row == 1000 and not found_text:
-                break
         if not found_text:
             raise DataError(
                 f"{self.path}: no object has the text key {self.text_column!r}. Pass the right name, "
