@@ -183,6 +183,7 @@ def test_list_cells_as_pandas_and_json_write_them_are_read_as_lists(tmp_path, ca
     ("cell", "message"),
     [
         ("[Preis, Lieferung]", "neither Python nor JSON can read it. Quote each name"),
+        ("[__import__('os').getcwd()]", "neither Python nor JSON can read it"),  # literals only: code is never run
         ("['Preis' 'Lieferung']", "without commas between them"),
         ("[0, 3]", "holds the number 0: label sets hold label names, and numbers look like label indices"),
         ('["Preis", 2.5]', "holds the number 2.5"),
