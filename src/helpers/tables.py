@@ -286,7 +286,11 @@ def _is_sep_line(cells: list[str], delimiter: str) -> bool:
 
 
 class _QuoteProblem(DataError):
-    """A quote that makes the file parse differently from how it looks."""
+    """A quote that makes the file parse differently from how it looks; `line`: where the quote opens."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def _raw_records(path: Path, encoding: str, delimiter: str, quoting: bool) -> Iterator[tuple[int, int, list[str]]]:
@@ -308,19 +312,22 @@ def _raw_records(path: Path, encoding: str, delimiter: str, quoting: bool) -> It
                 raise _QuoteProblem(
                     f"{path}, line {start}: a cell that starts here is longer than {MAX_CELL:,} characters: a quote "
                     "(\") opened in it is probably never closed. Close the quote, or write a quote inside a cell as "
-                    "two (\"\")."
+                    "two (\"\").",
+                    start,
                 ) from None
             if "unexpected end of data" in text:
                 raise _QuoteProblem(
                     f"{path}, line {start}: a quote (\") opens a cell here and is never closed, so every line after it "
-                    "would be read into that one cell. Close the quote, or write a quote inside a cell as two (\"\")."
+                    "would be read into that one cell. Close the quote, or write a quote inside a cell as two (\"\").",
+                    start,
                 ) from None
             if "expected after" in text:
                 raise _QuoteProblem(
                     f"{path}, line {now}: a quoted cell ends in the middle of this line (its quote opens on line "
                     f"{start}). "
                     "A cell that starts with a quote must end with one, and quotes inside it are doubled (\"\"); "
-                    "a cell that does not start with a quote may contain single ones."
+                    "a cell that does not start with a quote may contain single ones.",
+                    start,
                 ) from None
             if "NUL" in text:
                 raise DataError(
@@ -353,7 +360,7 @@ def _quote_mode(path: Path, encoding: str, delimiter: str, label_column: str | N
     with its line; in a TSV file where every line has the header's number of cells without quoting,
     quotes are read as plain characters instead, with a note.
     """
-    problem: DataError | None = None
+    problem: _QuoteProblem | None = None
     try:
         records = _raw_records(path, encoding, delimiter, quoting=True)
         header = next((cells for _, _, cells in records
@@ -373,17 +380,17 @@ def _quote_mode(path: Path, encoding: str, delimiter: str, label_column: str | N
             problem = _QuoteProblem(
                 f"{path}, line {start}: a quote (\") opens a cell here and closes only on line {end}, so lines "
                 f"{start}-{end} would be read as one cell although they look like rows of their own. Close the quote "
-                "on its line, or write a quote inside a cell as two (\"\")."
+                "on its line, or write a quote inside a cell as two (\"\").",
+                start,
             )
     except _QuoteProblem as error:
         problem = error
     if problem is None:
         return True
     if delimiter == "\t" and _plain_tsv(path, encoding):
-        where = str(problem).split(":", 1)[0]
-        note(f"{where}: a quote (\") opens a cell and does not close on its line. Read with quoting, lines would "
-             "merge into one cell; every line has the header's number of tab-separated cells, so each line is read "
-             "as one row and quotes are kept as plain characters of the text.")
+        note(f"{path}, line {problem.line}: a quote (\") opens a cell and does not close on its line. Read with "
+             "quoting, lines would merge into one cell; every line has the header's number of tab-separated cells, "
+             "so each line is read as one row and quotes are kept as plain characters of the text.")
         return False
     raise problem
 
