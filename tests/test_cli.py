@@ -68,6 +68,40 @@ def test_evaluate_on_the_runs_own_test_split_reproduces_as_saved_and_predict_del
     assert f1_score(splits.test.labels, delivered, average="macro", zero_division=0) == saved["macro_f1"]
 
 
+def test_predict_streams_one_result_per_input_line_and_keeps_blank_ones(trained, tmp_path, capsys):
+    model = str(trained / "run" / "model")
+    texts = tmp_path / "new.txt"
+    texts.write_bytes("\ufeffDas Paket kam zu spät.\n\n\u200b\r\nViel zu teuer.\n".encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    assert main(["predict", model, str(texts), "--output", str(out), "--batch-size", "2"]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["line"], r.get("skipped")) for r in rows] == [(1, None), (2, "empty"),
+                                                             (3, "only spaces or invisible characters"), (4, None)]
+    assert rows[0]["text"] == "Das Paket kam zu spät."  # no BOM in the first text
+    assert rows[0]["labels"] and rows[1]["labels"] is None
+    err = capsys.readouterr().err
+    assert "2 of 4 texts are skipped (lines 2, 3)" in err and "Wrote 4 results, 2 of them skipped" in err
+    assert main(["predict", model, str(texts), "--output", str(out)]) == 2  # never replaced silently
+    assert "exists already" in capsys.readouterr().err
+    assert main(["predict", model, str(texts), "--output", str(out), "--overwrite"]) == 0
+    csv = tmp_path / "new.csv"
+    csv.write_text("id;text\nA7;Die Hotline war toll.\nB2;\n", encoding="cp1252")
+    assert main(["predict", model, str(csv), "--output", str(tmp_path / "csv.jsonl")]) == 0
+    rows = [json.loads(line) for line in (tmp_path / "csv.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["line"], r.get("skipped")) for r in rows] == [("A7", 2, None), ("B2", 3, "empty")]
+
+
+def test_output_problems_are_found_before_any_work(trained, tmp_path, capsys):
+    model = str(trained / "run" / "model")
+    texts = tmp_path / "t.txt"
+    texts.write_text("Gut.\n", encoding="utf-8")
+    (tmp_path / "blocked").write_text("a file")
+    for output in (tmp_path, tmp_path / "blocked" / "out.jsonl"):
+        assert main(["predict", model, str(texts), "--output", str(output)]) == 2
+        err = capsys.readouterr().err
+        assert "--output" in err and "Loading weights" not in err and "Traceback" not in err
+
+
 def test_a_held_out_file_is_scored_whole_and_says_so(trained, capsys):
     result = _evaluate([str(trained / "run" / "model"), "--data", str(trained / "reviews.csv")], capsys)
     assert result["texts"] == 120 and result["scored"] == f"the whole of {trained / 'reviews.csv'}"

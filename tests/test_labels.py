@@ -62,3 +62,49 @@ def test_check_targets_explains_each_classic_mistake(targets, message):
 def test_check_targets_warns_about_rows_without_labels():
     with pytest.warns(UserWarning, match="1 of 2 rows"):
         check_targets(np.array([[0, 0, 0, 0], [1, 0, 0, 0]], dtype=np.float32), 4)
+
+
+@pytest.mark.parametrize(
+    ("label_sets", "message"),
+    [
+        ([[0, 3], [1]], "holds the number 0: label sets hold label names, and numbers look like label indices"),
+        ([[1.0, 0.0, 1.0]], "holds the number 1.0"),
+        ([np.array([2, 5])], "holds the number 2:"),
+        ([[np.int64(4)]], "holds the number 4:"),
+        ([[True, False]], "holds the number True"),
+        ([["Preis", 3]], "holds the number 3"),
+        ([3, 1], "Row 0 is 3, not a list of label names. One number per text is the multiclass format"),
+        ([None], "Row 0 is None; a text without labels is an empty list"),
+        ([["Preis", None]], "holds NoneType None, not a label name"),
+        ([{"Preis": 1, "Lieferung": 0}], "is a dict"),
+        ([["Preis", " "]], "empty label name"),
+        (7, "Expected one list of label names per text"),
+    ],
+)
+def test_encoder_refuses_numbers_and_other_non_names_in_label_sets(label_sets, message):
+    with pytest.raises(TargetError, match=message):
+        MultiHotEncoder().fit(label_sets)
+    with pytest.raises(TargetError, match=message):
+        MultiHotEncoder(NAMES).transform(label_sets)
+
+
+def test_encoder_keeps_digit_strings_as_label_names():
+    encoder = MultiHotEncoder()
+    rows = encoder.fit_transform([["1", "3"], ["10"]])  # labels read from a file are strings, even digits
+    assert encoder.label_names == ["1", "10", "3"]
+    assert rows.tolist() == [[1, 0, 1], [0, 1, 0]]
+
+
+def test_encoder_label_names_must_be_distinct_strings():
+    with pytest.raises(TargetError, match="label_names must be strings, got \\[0, 1, 2\\]"):
+        MultiHotEncoder([0, 1, 2])
+    with pytest.raises(TargetError, match="label_names is the string 'Preis'"):
+        MultiHotEncoder("Preis")
+    with pytest.raises(TargetError, match="duplicates: \\['Preis'\\]"):
+        MultiHotEncoder(["Preis", "Lieferung", "Preis"])
+
+
+@pytest.mark.parametrize("variant", ["preis", "PREIS", "Preis\u200b", "Pre\u00adis"])
+def test_encoder_warns_about_labels_that_differ_only_in_case_or_spacing(variant):
+    with pytest.warns(UserWarning, match="differ only in case or spacing"):
+        MultiHotEncoder().fit([["Preis"], [variant], ["Lieferung"]])

@@ -40,7 +40,7 @@ def test_a_label_on_every_or_no_text_gets_a_constant_score_and_a_message(capsys)
     labels[:, 0] = 1  # on every text
     labels[::2, 2] = 1  # an ordinary label; column 1 is on none
     weights, biases = fit_probe(features, labels, label_names=["immer", "nie", "manchmal"])
-    out = capsys.readouterr().out
+    out = capsys.readouterr().err  # warnings go to stderr
     assert not weights[0].any() and not weights[1].any() and weights[2].any()
     assert biases[0] > 0 > biases[1]
     assert "'immer' is on every training text" in out and "'nie' is on no training text" in out

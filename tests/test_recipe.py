@@ -99,7 +99,8 @@ def test_resume_skips_a_half_written_checkpoint_and_continues_the_valid_one(smok
     (last / "model.safetensors").write_bytes((last / "model.safetensors").read_bytes()[:100])  # ... while writing this one
     capsys.readouterr()
     resumed = fine_tune(smoke_run["profile"], smoke_run["splits"], run_dir, resume=True)
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
     assert f"Skipping {last}" in out and f"Resuming from {checkpoints[0]}" in out
     full = smoke_run["run"].log_history
     assert resumed.log_history[-1]["step"] == full[-1]["step"]

@@ -130,12 +130,22 @@ def check_thresholds(thresholds: float | np.ndarray | Sequence[float], num_label
     return array
 
 
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # Hangul fillers and the blank braille cell
+
+
+def is_invisible(char: str) -> bool:
+    """Spaces, control and format characters (zero-width space, BOM, soft hyphen) and blank letters."""
+    return char.isspace() or char in _BLANK_LETTERS or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
+
+def has_visible_text(text: str) -> bool:
+    """False for '', spaces, and texts made only of invisible characters: such a text is empty to a reader."""
+    return any(not is_invisible(char) for char in text)
+
+
 def is_blank(text: str) -> bool:
-    """True for a text with nothing to read: empty, spaces, or only invisible characters (zero-width, BOM)."""
-    return not any(
-        not character.isspace() and unicodedata.category(character) not in ("Cf", "Cc", "Zs", "Zl", "Zp")
-        for character in text
-    )
+    """True for a text with nothing to read (see `has_visible_text`)."""
+    return not has_visible_text(text)
 
 
 def check_texts(texts: object) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 
 from helpers.data import Splits
@@ -35,7 +36,17 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
         group.add_argument("--test", type=Path, help="test file, with --validation, for your own data")
     group.add_argument("--text-column", default="text", help="column holding the review text (default: text)")
     group.add_argument("--label-column", default="labels", help="column holding the labels (default: labels)")
-    group.add_argument("--label-delimiter", default="|", help="separator between labels in one cell (default: |)")
+    group.add_argument("--label-delimiter", default="|",
+                       help="separator between labels in one cell (default: |); lists written as text, "
+                       "e.g. \"['Preis', 'Lieferung']\", are read as lists whatever it is")
+    group.add_argument("--delimiter", help="column separator of a CSV/TSV file (default: detected, e.g. ';' from a "
+                       "German spreadsheet, with a note)")
+    group.add_argument("--encoding", help="text encoding of the file (default: detected; UTF-8, or cp1252 with a note)")
+    group.add_argument("--allow-empty-labels", action="store_true",
+                       help="keep rows without any label (refused by default; implies --no-at-least-one)")
+    group.add_argument("--label-variants", choices=("merge", "keep", "error"), default="merge",
+                       help="labels that differ only in case or spacing: merge into the most frequent spelling "
+                       "with a note (default), keep apart, or refuse")
     if for_training:
         group.add_argument("--primary-column", help="column with one label per text, for --multiclass on your own data")
     group.add_argument("--split-seed", type=int, default=None,
@@ -61,7 +72,13 @@ def load_data(args: argparse.Namespace, *, split_seed: int = 0, label_order: lis
         args.data, getattr(args, "validation", None), getattr(args, "test", None), text_column=args.text_column,
         label_column=args.label_column, label_delimiter=args.label_delimiter,
         primary_column=getattr(args, "primary_column", None), label_order=label_order, seed=split_seed,
+        **_reading_options(args),
     )
+
+
+def _reading_options(args: argparse.Namespace) -> dict:
+    return {"delimiter": args.delimiter, "encoding": args.encoding, "allow_empty_labels": args.allow_empty_labels,
+            "label_variants": args.label_variants}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     decision = train.add_argument_group("the decision rule saved with the model")
     decision.add_argument("--strategy", choices=("per_label", "global", "fixed"), default="per_label",
                           help="thresholds the saved model uses (default: per_label, tuned on validation)")
-    decision.add_argument("--at-least-one", action=argparse.BooleanOptionalAction, default=True,
-                          help="give a text with no label above its threshold its most probable label (default: on)")
+    decision.add_argument("--at-least-one", action=argparse.BooleanOptionalAction, default=None,
+                          help="give a text with no label above its threshold its most probable label (default: on, "
+                          "off with --allow-empty-labels)")
     runs = train.add_argument_group("the run folder")
     runs.add_argument("--output", type=Path, default=Path("runs/cli"), help="run folder (default: runs/cli)")
     runs.add_argument("--resume", action="store_true",
@@ -113,13 +131,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_arguments(evaluate, for_training=False)
     evaluate.add_argument("--split", choices=("train", "validation", "test"), default=None,
                           help="score this part of the data (default: test for embedded/germeval, the whole file otherwise)")
-    evaluate.add_argument("--output", type=Path, help="also write the scores as JSON here")
 
     predict = commands.add_parser("predict", help="label the texts of a file with a saved model folder")
     predict.add_argument("model_dir", type=Path, help="a model folder (OUTPUT/model of `train`)")
     predict.add_argument("input", type=Path, help="a .txt file (one text per line) or a CSV/TSV/JSONL file")
     predict.add_argument("--text-column", default="text", help="text column for CSV/TSV/JSONL input")
-    predict.add_argument("--output", type=Path, help="write JSONL here (default: print)")
+    predict.add_argument("--id-column", help="a column (or JSONL key) to copy into each result (default: 'id' if present)")
+    predict.add_argument("--delimiter", help="column separator of a CSV/TSV input (default: detected)")
+    predict.add_argument("--encoding", help="text encoding of the input (default: detected)")
+    predict.add_argument("--output", type=Path, help="write JSONL here, one result per input text (default: print)")
+    predict.add_argument("--overwrite", action="store_true", help="replace an existing --output file")
+    predict.add_argument("--batch-size", type=int, default=256, help="texts read, predicted and written at a time")
     return parser
 
 
@@ -137,6 +159,7 @@ def _profile(args: argparse.Namespace):
 
 
 def command_train(args: argparse.Namespace) -> dict | None:
+    from helpers.data import check_trainable
     from helpers.device import detect_device, with_precision
     from helpers.recipe import fine_tune
     from helpers.training import MULTI_LABEL, MULTICLASS
@@ -144,12 +167,17 @@ def command_train(args: argparse.Namespace) -> dict | None:
     device = with_precision(detect_device(), args.precision)  # first: a precision the device lacks fails at once
     log.info(device.summary())
     profile = _profile(args)
+    at_least_one = not args.allow_empty_labels if args.at_least_one is None else args.at_least_one
+    if args.allow_empty_labels and at_least_one:
+        log.warning("Note: --at-least-one with --allow-empty-labels: the model will never answer 'no label', "
+                    "although some training texts have none.")
     splits = load_data(args, split_seed=profile.split_seed)
     if profile.max_train is not None:
         splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.split_seed)
+        check_trainable(splits)
     run = fine_tune(
         profile, splits, args.output, problem=MULTICLASS if args.multiclass else MULTI_LABEL,
-        use_pos_weight=args.pos_weight, strategy=args.strategy, at_least_one=args.at_least_one,
+        use_pos_weight=args.pos_weight, strategy=args.strategy, at_least_one=at_least_one,
         resume=args.resume, overwrite=args.overwrite, device=device,
     )
     if run is None:  # a secondary process under torchrun: the main process reports
@@ -172,13 +200,14 @@ def command_evaluate(args: argparse.Namespace) -> dict:
     from helpers.data import DataError, load_file
     from helpers.inference import Predictor
     from helpers.metrics import multilabel_metrics
-    from helpers.recipe import score_as_saved
+    from helpers.recipe import json_safe, score_as_saved
 
     predictor = Predictor(args.model_dir)
     folder = predictor.folder
     if args.data not in BUILT_IN and args.split is None:
         split = load_file(args.data, label_names=folder.label_names, text_column=args.text_column,
-                          label_column=args.label_column, label_delimiter=args.label_delimiter)
+                          label_column=args.label_column, label_delimiter=args.label_delimiter,
+                          **_reading_options(args))
         scored = f"the whole of {args.data}"
     else:
         name = args.split or "test"
@@ -206,30 +235,82 @@ def command_evaluate(args: argparse.Namespace) -> dict:
     if folder.multi_label:
         metrics["threshold_0.5"] = multilabel_metrics(scores, split.labels, 0.5)
     log.info(f"Scored {len(split)} texts: {scored}, with the folder's rule ({folder.describe()}).")
-    text = json.dumps(metrics, indent=2)
-    print(text)
-    if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
+    print(json.dumps(json_safe(metrics), indent=2))
     return metrics
 
 
-def command_predict(args: argparse.Namespace) -> list[dict]:
-    from helpers.data import read_texts
-    from helpers.inference import Predictor
+def command_predict(args: argparse.Namespace) -> int:
+    """Stream the input: results are written as they are computed, one per input text, with its line number."""
+    from tqdm.auto import tqdm
 
-    predictor = Predictor(args.model_dir)
-    rows = [
-        {"text": p.text, "labels": p.labels, "scores": {k: round(v, 6) for k, v in p.scores.items()}}
-        for p in predictor.predict(read_texts(args.input, args.text_column))
-    ]
-    lines = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n"
+    from helpers.inference import Predictor
+    from helpers.tables import stream_texts
+
+    if args.batch_size < 1:
+        raise ValueError(f"--batch-size must be at least 1, got {args.batch_size}.")
     if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(lines, encoding="utf-8")
-        log.info(f"Wrote {len(rows)} predictions to {args.output}")
-    else:
-        sys.stdout.write(lines)
-    return rows
+        _check_output_file(args.output, overwrite=args.overwrite)
+    texts = stream_texts(args.input, text_column=args.text_column, id_column=args.id_column,
+                         delimiter=args.delimiter, encoding=args.encoding)  # checks the whole file first
+    predictor = Predictor(args.model_dir)
+    handle = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
+    written = 0
+    try:
+        with tqdm(total=len(texts), desc="Predicting", unit="text", disable=None, file=sys.stderr) as progress:
+            for chunk in _chunks(texts, args.batch_size):
+                readable = [record for record in chunk if not record.skipped]
+                results = iter(predictor.predict([record.text for record in readable])) if readable else iter(())
+                for record in chunk:
+                    row = {"line": record.line, "row": record.row}
+                    if record.id is not None:
+                        row["id"] = record.id
+                    if record.skipped:
+                        row.update(text=record.text, skipped=record.skipped, labels=None, scores=None)
+                    else:
+                        prediction = next(results)
+                        row.update(text=prediction.text, labels=prediction.labels,
+                                   scores={k: round(v, 6) for k, v in prediction.scores.items()})
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    written += 1
+                handle.flush()
+                progress.update(len(chunk))
+    finally:
+        if args.output:
+            handle.close()
+    skipped = f", {texts.skipped} of them skipped (marked 'skipped')" if texts.skipped else ""
+    log.info(f"Wrote {written} results{skipped}" + (f" to {args.output}" if args.output else ""))
+    return written
+
+
+def _chunks(records, size: int):
+    chunk = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _check_output_file(path: Path, *, overwrite: bool) -> None:
+    """Before any work: the output file can be written, and is not replaced unless asked."""
+    if path.is_dir():
+        raise ValueError(f"--output {path} is a folder; give a file name, e.g. {path / 'predictions.jsonl'}.")
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"--output {path} exists already; it is never replaced silently. Pass --overwrite, "
+                              "or choose another file.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8"):
+            pass
+    except OSError as error:
+        raise PermissionError(f"Cannot write --output {path} ({error.strerror or error}); choose another path.") from error
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A Python warning as one line on stderr, without the source line it was raised from."""
+    print(f"warning: {' '.join(str(message).split())}", file=sys.stderr)
 
 
 def _explained_errors() -> tuple[type[BaseException], ...]:
@@ -242,14 +323,15 @@ def _explained_errors() -> tuple[type[BaseException], ...]:
     from helpers.recipe import RunError
 
     return (DataError, TargetError, PrecisionError, ModelFolderError, ModelNotAvailable, RunError, FileNotFoundError,
-            PermissionError)
+            FileExistsError, PermissionError)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"train": command_train, "evaluate": command_evaluate, "predict": command_predict}
     try:
-        with messages_on_stderr():  # stdout carries results (JSON, JSONL); messages go to stderr
+        with messages_on_stderr(), warnings.catch_warnings():  # stdout carries results; messages go to stderr
+            warnings.showwarning = _one_line_warning
             handlers[args.command](args)
     except KeyboardInterrupt:
         print("Interrupted. A training run continues from its last checkpoint with --resume.", file=sys.stderr)

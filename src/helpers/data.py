@@ -1,12 +1,18 @@
 """One data shape for every source: `Splits` of texts with float32 multi-hot labels.
 
 Sources: the embedded German reviews (`load_embedded`), GermEval 2017 (`helpers.germeval`),
-and a user's own CSV/TSV/JSONL (`load_table`). None of them knows about models.
+and a user's own CSV/TSV/JSONL (`load_table`). None of them knows about models. Files are read
+by `helpers.tables`; this module reads the label cells, splits, and checks that the data can be
+trained on (`check_trainable`).
 """
 
 from __future__ import annotations
 
+import ast
+import io
 import json
+import tokenize
+import unicodedata
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,13 +21,24 @@ from pathlib import Path
 import numpy as np
 
 from helpers.labels import MultiHotEncoder, TargetError
+from helpers.tables import (  # noqa: F401  (read_texts: callers import it from here)
+    MISSING,
+    MISSING_MARKERS,
+    DataError,
+    at_lines,
+    column_values,
+    has_visible_text,
+    is_invisible,
+    is_null,
+    note,
+    option_hint,
+    read_table,
+    read_texts,
+    rows_phrase,
+)
 
 SPLIT_NAMES = ("train", "validation", "test")
 EMBEDDED_LABEL_DELIMITER = "|"
-
-
-class DataError(ValueError):
-    """A data file or column that cannot be used; the message says what to change."""
 
 
 @dataclass
@@ -216,90 +233,295 @@ def _embedded_label_order(folder: Path) -> list[str] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-# --- bring your own data --------------------------------------------------------------------
-
-
-def read_table(path: str | Path) -> "pd.DataFrame":  # noqa: F821
-    """Read a CSV, TSV or JSONL file into a DataFrame, with errors that say what to check."""
-    import pandas as pd
-
-    path = Path(path)
-    if not path.exists():
-        raise DataError(f"File not found: {path}. Check the path (relative paths start at {Path.cwd()}).")
-    if path.stat().st_size == 0:
-        raise DataError(f"{path} is empty.")
-    suffix = path.suffix.lower()
-    try:
-        if suffix in {".jsonl", ".json"}:
-            frame = pd.read_json(path, lines=suffix == ".jsonl")
-        elif suffix in {".tsv", ".tab"}:
-            frame = pd.read_csv(path, sep="\t", keep_default_na=False)
-        elif suffix == ".csv":
-            frame = pd.read_csv(path, keep_default_na=False)
-        else:
-            raise DataError(f"{path}: unknown file type {suffix!r}; use .csv, .tsv or .jsonl.")
-    except (ValueError, pd.errors.ParserError) as error:
-        if isinstance(error, DataError):
-            raise
-        raise DataError(f"Could not parse {path}: {error}. Is the delimiter right for a {suffix} file?") from error
-    if frame.empty:
-        raise DataError(f"{path} has a header but no rows.")
-    return frame
-
-
-def read_texts(path: str | Path, text_column: str = "text") -> list[str]:
-    """Texts to predict: a .txt file (one per non-empty line) or a CSV/TSV/JSONL file's text column."""
-    path = Path(path)
-    if path.suffix.lower() == ".txt":
-        if not path.exists():
-            raise DataError(f"File not found: {path}.")
-        return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return _texts(_column(read_table(path), text_column, path, "text"), path)
-
-
-def _column(frame, column: str, path: Path, role: str):
-    if column not in frame.columns:
-        hint = ""
-        if len(frame.columns) == 1 and ("\t" in str(frame.columns[0]) or ";" in str(frame.columns[0])):
-            hint = " The whole header was read as one column: the file's delimiter does not match its extension."
-        raise DataError(
-            f"{path} has no {role} column {column!r}; its columns are {list(frame.columns)}.{hint} "
-            f"Pass the right name, e.g. {role}_column='...'."
-        )
-    return frame[column]
-
-
-def _texts(values, path: Path) -> list[str]:
-    texts = []
-    for i, value in enumerate(values):
+def _texts(values, path: Path, column: str = "text") -> list[str]:
+    """The texts of a training file; an empty, null, missing or non-string text is an error with its line."""
+    texts, empty = [], []
+    unit = values.attrs.get("unit", "row")
+    for where, value in values.items():
+        if value is MISSING:
+            raise DataError(f"{path}, {unit} {where} has no {column!r} key. Give every object a text.")
+        if is_null(value):
+            raise DataError(f"{path}, {unit} {where}: the text is null. Give every row a text, or remove the row.")
         if not isinstance(value, str):
-            raise DataError(f"{path}, row {i}: the text is {type(value).__name__} {value!r}, not a string.")
-        if not value.strip():
-            raise DataError(f"{path}, row {i}: the text is empty. Remove empty rows before training.")
+            raise DataError(f"{path}, {unit} {where}: the text is {type(value).__name__} {value!r}, not a string.")
+        if not has_visible_text(value):
+            empty.append(where)
         texts.append(value)
+    if empty:
+        raise DataError(
+            f"{path}, {unit} {empty[0]}: the text is empty (column {column!r}; {rows_phrase(len(empty))} like this, "
+            f"{at_lines(unit, empty)}). Remove these rows or write their texts; spaces and invisible characters alone "
+            "(zero-width space, BOM, no-break space, soft hyphen) count as empty."
+        )
     return texts
 
 
-def _label_sets(values, path: Path, delimiter: str) -> list[list[str]]:
-    sets = []
-    for value in values:
-        if isinstance(value, (list, tuple)):
-            labels = [str(v).strip() for v in value]
-        elif value is None or (isinstance(value, float) and np.isnan(value)):
-            labels = []
+# --- reading label cells ----------------------------------------------------------------------
+
+
+class _CellError(ValueError):
+    """A label cell that cannot be read; the caller adds file, line and column."""
+
+
+INDEX_LIKE = (
+    "label sets hold label names, and numbers look like label indices (or 0/1 flags). Write the names, "
+    "e.g. ['Preis', 'Lieferung']; to turn indices into names use [label_names[i] for i in row]"
+)
+
+
+def _clean_label(label: str) -> str:
+    """NFC-normalised, without spaces or invisible characters at either end."""
+    label = unicodedata.normalize("NFC", label)
+    start, end = 0, len(label)
+    while start < end and is_invisible(label[start]):
+        start += 1
+    while end > start and is_invisible(label[end - 1]):
+        end -= 1
+    return label[start:end]
+
+
+def _variant_key(label: str) -> str:
+    """Labels with the same key differ only in case, spacing or invisible characters."""
+    folded = unicodedata.normalize("NFKC", label).casefold()
+    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
+
+
+def _string_tokens(text: str) -> int:
+    try:
+        return sum(token.type == tokenize.STRING for token in tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return -1
+
+
+def _literal_list(text: str) -> list | None:
+    """The list a cell such as "['Preis', 'Lieferung']" or '["Preis"]' writes, or None if it is not one.
+
+    JSON first, then `ast.literal_eval` (literals only, never code). Python joins adjacent strings,
+    so "['Preis' 'Lieferung']" (how NumPy prints an array) would become one label: refused.
+    """
+    if text == "set()":
+        return []
+    if (text[0], text[-1]) not in (("[", "]"), ("(", ")"), ("{", "}")):
+        return None
+    try:
+        value = json.loads(text)
+        if isinstance(value, list):
+            return value
+    except (ValueError, RecursionError):
+        pass
+    if len(text) > 100_000:
+        raise _CellError("the label cell looks like a list but is longer than 100,000 characters")
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        if text[0] == "[":
+            raise _CellError(
+                f"{text[:60]!r} looks like a list, but neither Python nor JSON can read it. Quote each name, e.g. "
+                "['Preis', 'Lieferung'], or write the labels joined by the label delimiter, e.g. Preis|Lieferung"
+            ) from None
+        return None  # "(Sonstiges)" is a label, not a tuple
+    if isinstance(value, dict):
+        raise _CellError(
+            f"the label cell {text[:60]!r} is a dict; write the list of labels that apply, "
+            "e.g. [name for name, flag in row.items() if flag]"
+        )
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        return None
+    strings = sum(isinstance(item, str) for item in value)
+    if _string_tokens(text) not in (-1, strings):
+        raise _CellError(
+            f"{text[:60]!r} has names without commas between them (how NumPy prints an array), so Python would "
+            "glue them into one label. Write the lists with commas (e.g. df['labels'].map(list) before to_csv), "
+            "or join the labels with the label delimiter"
+        )
+    return list(value)
+
+
+def _parse_label_cell(value: object, delimiter: str | None) -> tuple[list[str], str]:
+    """(labels, how) for one label cell; how is 'list', 'literal', 'joined', 'empty' or 'missing'."""
+    if value is MISSING or is_null(value):
+        return [], "missing"
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, str):
+        text = _clean_label(value)
+        if not text:
+            return [], "empty"
+        if text in MISSING_MARKERS:
+            return [], "missing"
+        items = _literal_list(text)
+        if items is None:
+            parts = [text] if delimiter is None else text.split(delimiter)
+            return [label for label in map(_clean_label, parts) if label], "joined"
+        how = "literal"
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items, how = list(value), "list"
+    elif isinstance(value, (bool, int, float, np.number)):
+        raise _CellError(f"the label is the number {value!r}: {INDEX_LIKE}")
+    else:
+        raise _CellError(f"the label cell holds a {type(value).__name__} {value!r}, not label names")
+    labels = []
+    for item in items:
+        if isinstance(item, str):
+            label = _clean_label(item)
+            if label:
+                labels.append(label)
+        elif isinstance(item, (bool, int, float, np.number)):
+            raise _CellError(f"the list {value!r} holds the number {item!r}: {INDEX_LIKE}")
+        elif item is None:
+            raise _CellError(f"the list {value!r} holds null where a label name belongs")
         else:
-            labels = [part.strip() for part in str(value).split(delimiter)]
-        sets.append([label for label in labels if label])
+            raise _CellError(f"the list {value!r} holds a {type(item).__name__}, not a label name")
+    return labels, (how if labels else "empty")
+
+
+def _check_label_name(label: str) -> None:
+    if label[0] in "[" or label[-1] in "]":
+        raise _CellError(
+            f"the label {label!r} looks like a piece of a list: the cell is probably a list written as text that was "
+            "split at its commas. Write lists whole, e.g. \"['Preis', 'Lieferung']\" in quotes, or Preis|Lieferung"
+        )
+    if len(label) > 1 and label[0] in "'\"" and label[-1] == label[0]:
+        raise _CellError(f"the label {label!r} has quotes around it. Write the name without quotes")
+    if label[0] in "'\"" or label[-1] in "'\"":
+        raise _CellError(
+            f"the label {label!r} starts or ends with a stray quote: a quoted cell was probably not read as one "
+            "(in CSV, a quoted cell must start with the quote). Remove the quote, or quote the whole cell"
+        )
+
+
+@dataclass
+class _LabelColumn:
+    """The label sets of one file, with where each row came from."""
+
+    path: Path
+    unit: str
+    lines: list[int]
+    sets: list[list[str]]
+    hows: list[str]
+
+
+def _read_label_column(values, path: Path, column: str, delimiter: str | None) -> _LabelColumn:
+    unit = values.attrs.get("unit", "row")
+    lines, sets, hows = [], [], []
+    for where, value in values.items():
+        try:
+            labels, how = _parse_label_cell(value, delimiter)
+            for label in labels:
+                _check_label_name(label)
+        except _CellError as error:
+            raise DataError(f"{path}, {unit} {where}, column {column!r}: {error}.") from None
+        lines.append(where)
+        sets.append(list(dict.fromkeys(labels)))
+        hows.append(how)
+    if "literal" in hows:
+        example = next(v for v, how in zip(values, hows) if how == "literal")
+        note(f"{path}: label cells such as {example!r} are read as lists (as pandas writes a list column); "
+             "the label delimiter is not used for them.")
+    _warn_about_joined_labels(path, sets, hows, delimiter)
+    return _LabelColumn(path, unit, lines, sets, hows)
+
+
+def _warn_about_joined_labels(path: Path, sets: list[list[str]], hows: list[str], delimiter: str | None) -> None:
+    """Warn when labels look joined by another delimiter: their parts are labels of their own, or recur."""
+    plain = [label for labels, how in zip(sets, hows) if how == "joined" for label in labels]
+    alone = set(plain)
     for other in (";", ",", "|", "/"):
-        joined = next((label for labels in sets for label in labels if other in label), None)
-        if other != delimiter and joined is not None:
+        if other == delimiter:
+            continue
+        joined = sorted({label for label in plain if other in label})
+        parts = [part.strip() for label in joined for part in label.split(other)]
+        recurring = {part for part in parts if part and (part in alone or parts.count(part) > 1)}
+        if recurring:
             warnings.warn(
-                f"{path}: the label {joined!r} contains {other!r}. If labels are joined by {other!r}, "
-                f"set label_delimiter={other!r} (now {delimiter!r}).",
-                stacklevel=3,
+                f"{path}: the label {joined[0]!r} contains {other!r}, and its parts recur as labels "
+                f"({sorted(recurring)[:3]}). "
+                f"If labels are joined by {other!r}, set {option_hint('label_delimiter', other)} (now {delimiter!r}).",
+                stacklevel=4,
             )
-            break
-    return sets
+            return
+
+
+def _merge_label_variants(columns: list[_LabelColumn], label_order: Sequence[str] | None, mode: str) -> None:
+    """Labels that differ only in case, spacing or invisible characters: merge, keep or refuse (`mode`)."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for part in columns:
+        for line, labels in zip(part.lines, part.sets):
+            for label in labels:
+                counts[label] = counts.get(label, 0) + 1
+                first.setdefault(label, f"{part.path.name} {part.unit} {line}")
+    groups: dict[str, list[str]] = {}
+    for label in counts:
+        groups.setdefault(_variant_key(label), []).append(label)
+    preferred = set(label_order or ())
+    mapping: dict[str, str] = {}
+    described = []
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        given = [s for s in spellings if s in preferred]
+        target = given[0] if given else max(spellings, key=lambda s: counts[s])  # ties: first seen
+        others = [s for s in spellings if s != target]
+        if len(given) > 1:
+            continue  # label_order itself spells them apart: they are different labels
+        described.append(", ".join(f"{s!r} ({rows_phrase(counts[s])}, first at {first[s]})" for s in others)
+                         + f" -> {target!r} ({rows_phrase(counts[target])})")
+        mapping.update(dict.fromkeys(others, target))
+    if not mapping or mode == "keep":
+        return
+    if mode == "error":
+        raise DataError(
+            f"Labels that differ only in case or spacing: {'; '.join(described)}. Write each label one way, or pass "
+            f"{option_hint('label_variants', 'merge')} to merge them into the most frequent spelling."
+        )
+    note(f"labels that differ only in case, spacing or invisible characters were merged into the most frequent "
+         f"spelling: {'; '.join(described)}. Pass {option_hint('label_variants', 'keep')} to keep them apart.")
+    for part in columns:
+        part.sets = [list(dict.fromkeys(mapping.get(label, label) for label in labels)) for labels in part.sets]
+
+
+def _check_empty_label_rows(part: _LabelColumn, column: str, allow: bool, delimiter: str | None) -> None:
+    empty = [(line, how) for line, how in zip(part.lines, part.hows) if how in ("empty", "missing")]
+    if not empty:
+        return
+    if len(empty) == len(part.lines):
+        raise DataError(
+            f"{part.path}: no row has a label in column {column!r}. Is it the right column, and are the labels "
+            f"joined by {delimiter!r}? Set label_column and label_delimiter to match the file."
+        )
+    lines = [line for line, _ in empty]
+    if allow:
+        note(f"{part.path}: {rows_phrase(len(empty))} without labels ({at_lines(part.unit, lines)}) are kept as texts "
+             "without labels (allow_empty_labels=True). Tune thresholds with at_least_one=False, so that the model "
+             "can answer 'no label'.")
+        return
+    what = {"empty": "empty", "missing": "missing (null, NaN or absent)"}[empty[0][1]]
+    raise DataError(
+        f"{part.path}, {part.unit} {lines[0]}: the label cell (column {column!r}) is {what} "
+        f"({rows_phrase(len(empty))} without labels: {at_lines(part.unit, lines)}). The saved model gives every "
+        f"text at least one label, so it could never answer 'no label'. Write their labels, remove the rows, or pass "
+        f"{option_hint('allow_empty_labels')} if texts without labels are real."
+    )
+
+
+def _warn_about_flag_labels(path: Path, names: Sequence[str]) -> None:
+    flags = {"0", "1", "true", "false", "yes", "no", "ja", "nein", "y", "n", "0.0", "1.0"}
+    if len(names) >= 2 and all(name.casefold() in flags for name in names):
+        warnings.warn(
+            f"{path}: the only labels are {list(names)}: that looks like a yes/no column for one label, not label "
+            "names. A multi-label file lists, per text, the names of the labels that apply (e.g. Preis|Lieferung).",
+            stacklevel=3,
+        )
+
+
+# --- bring your own data --------------------------------------------------------------------
+
+
+LABEL_VARIANT_MODES = ("merge", "keep", "error")
+MIN_ROWS_PER_LABEL_TO_SPLIT = 3  # one each for train, validation and test
 
 
 def load_table(
@@ -309,60 +531,182 @@ def load_table(
     *,
     text_column: str = "text",
     label_column: str = "labels",
-    label_delimiter: str = "|",
+    label_delimiter: str | None = "|",
     primary_column: str | None = None,
     label_order: Sequence[str] | None = None,
     fractions: Sequence[float] = (0.7, 0.15, 0.15),
     seed: int = 0,
     source: str = "",
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    allow_empty_labels: bool = False,
+    label_variants: str = "merge",
 ) -> Splits:
     """Load your own reviews into `Splits`.
 
     Give one file (it is split into train/validation/test by iterative stratification) or three.
-    The label column holds a list (JSONL) or labels joined by `label_delimiter` (CSV/TSV).
+    The label column holds a list (JSONL), a list written as text ("['Preis', 'Lieferung']", as
+    pandas writes a list column) or labels joined by `label_delimiter` (None: one label per cell).
+
+    delimiter, encoding: see `read_table` and `detect_encoding` (None detects them, with a note).
+    allow_empty_labels: rows without any label are refused unless this is True (the saved model
+        gives every text at least one label, so it could never answer 'no label').
+    label_variants: labels that differ only in case, spacing or invisible characters ("Preis",
+        "preis", "Preis  ") are merged into the most frequent spelling with a note ('merge'), kept
+        apart ('keep') or refused ('error').
+    The result passes `check_trainable`.
     """
-    paths = {"train": Path(train)}
+    if label_delimiter is not None and (not isinstance(label_delimiter, str) or not label_delimiter):
+        raise DataError(
+            f"label_delimiter must be the text between the labels of one cell, e.g. '|', ';' or ', '; got "
+            f"{label_delimiter!r}. For lists (JSONL, or \"['Preis', 'Lieferung']\") any delimiter works."
+        )
+    if label_variants not in LABEL_VARIANT_MODES:
+        raise DataError(f"label_variants must be one of {LABEL_VARIANT_MODES}, got {label_variants!r}.")
     if (validation is None) != (test is None):
         raise DataError("Give both validation and test files, or neither (then train is split three ways).")
+    if validation is None and (len(fractions) != 3 or min(fractions) <= 0 or not np.isclose(sum(fractions), 1.0)):
+        raise DataError(
+            f"fractions must be three positive shares for train, validation and test adding up to 1, got "
+            f"{list(fractions)}."
+        )
+    paths = {"train": Path(train)}
     if validation is not None:
         paths.update(validation=Path(validation), test=Path(test))  # type: ignore[arg-type]
 
-    texts, label_sets, primaries = {}, {}, {}
+    texts, label_parts, primaries = {}, {}, {}
     for name, path in paths.items():
-        frame = read_table(path)
-        texts[name] = _texts(_column(frame, text_column, path, "text"), path)
-        label_sets[name] = _label_sets(_column(frame, label_column, path, "label"), path, label_delimiter)
-        primaries[name] = list(map(str, _column(frame, primary_column, path, "primary"))) if primary_column else None
+        frame = read_table(path, delimiter=delimiter, encoding=encoding,
+                           columns=[text_column, label_column] + ([primary_column] if primary_column else []))
+        texts[name] = _texts(column_values(frame, text_column, path, "text"), path, text_column)
+        label_parts[name] = _read_label_column(column_values(frame, label_column, path, "label"), path, label_column,
+                                               label_delimiter)
+        _check_empty_label_rows(label_parts[name], label_column, allow_empty_labels, label_delimiter)
+        primaries[name] = _primaries(column_values(frame, primary_column, path, "primary"), path, primary_column) \
+            if primary_column else None
+    _merge_label_variants(list(label_parts.values()), label_order, label_variants)
 
-    if not any(label_sets["train"]):
-        raise DataError(
-            f"{paths['train']}: no row has a label in column {label_column!r}. "
-            f"Are the labels joined by {label_delimiter!r}? Set label_delimiter to match the file."
-        )
-    encoder = MultiHotEncoder(label_order) if label_order else MultiHotEncoder().fit(label_sets["train"])
+    try:
+        encoder = MultiHotEncoder(label_order) if label_order else MultiHotEncoder().fit(label_parts["train"].sets)
+    except TargetError as error:
+        raise DataError(f"{paths['train']}: {error}") from error
     if len(encoder.label_names) < 2:
         raise DataError(
             f"{paths['train']}: only one label ({encoder.label_names}) occurs. A classifier needs at least two; "
             f"check label_delimiter={label_delimiter!r} and the label column."
         )
+    _warn_about_flag_labels(paths["train"], encoder.label_names)
     splits: dict[str, Split] = {}
     for name in paths:
         try:
-            rows = encoder.transform(label_sets[name])
+            rows = encoder.transform(label_parts[name].sets)
         except TargetError as error:
             raise DataError(f"{paths[name]} ({name} split): {error}") from error
         splits[name] = Split(texts[name], rows, primaries[name])
 
     if validation is None:
+        _check_splittable(paths["train"], splits["train"], label_parts["train"], encoder.label_names, label_delimiter)
         whole = splits["train"]
         parts = stratified_indices(whole.labels, fractions, seed=seed)
         splits = {name: whole.subset(np.sort(part)) for name, part in zip(SPLIT_NAMES, parts)}
 
-    info = {"split_seed": seed if validation is None else None,
-            "split": f"one file split {'/'.join(f'{f:g}' for f in fractions)}" if validation is None else "three files"}
+    info: dict = {"split_seed": seed if validation is None else None,
+                  "split": f"one file split {'/'.join(f'{f:g}' for f in fractions)}" if validation is None else "three files"}
+    if validation is not None:
+        info["files"] = {name: str(path) for name, path in paths.items()}
     result = Splits(**splits, label_names=encoder.label_names, source=source or str(paths["train"]), info=info)
+    check_trainable(result)
     warn_about_overlap(result)
     return result
+
+
+def _primaries(values, path: Path, column: str) -> list[str]:
+    """One label per text (for the multiclass baseline); an empty or missing one is an error with its line."""
+    unit = values.attrs.get("unit", "row")
+    result = []
+    for where, value in values.items():
+        label = _clean_label(value) if isinstance(value, str) else ""
+        if not label or label in MISSING_MARKERS:
+            raise DataError(
+                f"{path}, {unit} {where}: the primary label (column {column!r}) is {value!r}. Give every text one "
+                "label there, or leave out primary_column."
+            )
+        result.append(label)
+    return result
+
+
+def _check_splittable(path: Path, whole: Split, part: _LabelColumn, label_names: list[str],
+                      delimiter: str | None) -> None:
+    """Before splitting one file three ways: enough rows, and each label on enough (but not all) rows."""
+    if len(whole) < len(SPLIT_NAMES):
+        raise DataError(
+            f"{path} has {rows_phrase(len(whole))}. It is split into train, validation and test, which needs at least "
+            f"{len(SPLIT_NAMES)} rows, and a classifier needs many more (tens of texts per label). Add rows."
+        )
+    counts = whole.labels.sum(axis=0)
+    for j, name in enumerate(label_names):
+        if 0 < counts[j] < MIN_ROWS_PER_LABEL_TO_SPLIT:
+            where = [line for line, labels in zip(part.lines, part.sets) if name in labels]
+            joined = next((d for d in (";", ",", "|", "/") if d in name and d != delimiter), None)
+            hint = f" If it is labels joined by {joined!r}, set {option_hint('label_delimiter', joined)}." if joined \
+                else ""
+            raise DataError(
+                f"{path}: the label {name!r} is on only {rows_phrase(int(counts[j]))} ({at_lines(part.unit, where)}). "
+                f"Split three ways, each label needs at least {MIN_ROWS_PER_LABEL_TO_SPLIT} rows (one each for train, "
+                f"validation and test), and more to be learnt. Add examples of it, or remove it from the file.{hint}"
+            )
+        if counts[j] == len(whole):
+            raise DataError(
+                f"{path}: the label {name!r} is on every row ({len(whole)}), so there is nothing to tell apart: a "
+                "classifier for it needs texts with it and texts without it. Add texts without it, or drop the label."
+            )
+
+
+MIN_TRAIN_WITH, MIN_TRAIN_WITHOUT, MIN_VALIDATION_WITH, MIN_TEST_WITH = 1, 1, 1, 1
+
+
+def check_trainable(splits: Splits) -> None:
+    """Refuse splits a multi-label model cannot be trained, tuned and tested on, saying what is missing.
+
+    The minimum, per label: one training text with it and one without (one yes/no classifier per label
+    is fitted on train, e.g. the linear probe's logistic regressions, which need both classes), one
+    validation text with it (its threshold is tuned there) and one test text with it (its score is
+    measured there). No split may be empty. Call it again after `Splits.shrink`.
+    """
+    source = splits.source or "the data"
+    files = splits.info.get("files", {})
+    for name in SPLIT_NAMES:
+        if len(splits[name]) == 0:
+            raise DataError(
+                f"{files.get(name, source)}: the {name} split is empty. Give it rows (a file of its own, or more rows "
+                "in the one file that is split three ways)."
+            )
+    if splits.num_labels < 2:
+        raise DataError(
+            f"{source}: only {splits.num_labels} label ({splits.label_names}); a classifier needs at least two."
+        )
+    train = splits.train.labels
+    with_label = {name: splits[name].labels.sum(axis=0) for name in SPLIT_NAMES}
+    problems = []
+    for j, label in enumerate(splits.label_names):
+        missing = []
+        if with_label["train"][j] < MIN_TRAIN_WITH:
+            missing.append("no training text with it")
+        elif len(train) - with_label["train"][j] < MIN_TRAIN_WITHOUT:
+            missing.append(f"it is on all {len(train)} training texts")
+        for name, minimum in (("validation", MIN_VALIDATION_WITH), ("test", MIN_TEST_WITH)):
+            if with_label[name][j] < minimum:
+                missing.append(f"no {name} text with it" + (f" (in {files[name]})" if name in files else ""))
+        if missing:
+            problems.append(f"{label!r}: {' and '.join(missing)}")
+    if problems:
+        more = f"; and {len(problems) - 3} more labels" if len(problems) > 3 else ""
+        raise DataError(
+            f"{source}: {'; '.join(problems[:3])}{more}. Each label needs at least one training text with it and one "
+            "without (a yes/no classifier per label is fitted on train), one validation text with it (its threshold "
+            "is tuned there) and one test text with it (its score is measured there). Add examples of these labels, "
+            "or remove them from the data."
+        )
 
 
 def warn_about_overlap(splits: Splits) -> None:
@@ -384,15 +728,24 @@ def load_file(
     label_names: Sequence[str],
     text_column: str = "text",
     label_column: str = "labels",
-    label_delimiter: str = "|",
+    label_delimiter: str | None = "|",
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    allow_empty_labels: bool = False,
+    label_variants: str = "merge",
 ) -> Split:
-    """One labelled file, whole (no split), with its labels encoded in the given order (a model's labels)."""
+    """One labelled file, whole (no split), its labels encoded in the given order (a model's labels).
+
+    Read with the same rules as `load_table`; a label the model does not know is an error.
+    """
     path = Path(path)
-    frame = read_table(path)
-    texts = _texts(_column(frame, text_column, path, "text"), path)
-    label_sets = _label_sets(_column(frame, label_column, path, "label"), path, label_delimiter)
+    frame = read_table(path, delimiter=delimiter, encoding=encoding, columns=[text_column, label_column])
+    texts = _texts(column_values(frame, text_column, path, "text"), path, text_column)
+    labels = _read_label_column(column_values(frame, label_column, path, "label"), path, label_column, label_delimiter)
+    _check_empty_label_rows(labels, label_column, allow_empty_labels, label_delimiter)
+    _merge_label_variants([labels], label_names, label_variants)
     try:
-        rows = MultiHotEncoder(label_names).transform(label_sets)
+        rows = MultiHotEncoder(label_names).transform(labels.sets)
     except TargetError as error:
         raise DataError(f"{path}: {error}") from error
     return Split(texts, rows)

@@ -8,6 +8,7 @@ other than 0 and 1. `check_targets` turns each of them into a message that says 
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
 
@@ -27,6 +28,21 @@ class MultiHotEncoder:
     """
 
     def __init__(self, label_names: Sequence[str] | None = None) -> None:
+        if isinstance(label_names, str):
+            raise TargetError(
+                f"label_names is the string {label_names!r}; pass a list of names, e.g. ['Preis', 'Lieferung']."
+            )
+        if label_names is not None:
+            label_names = list(label_names)
+            odd = [name for name in label_names if not isinstance(name, str)]
+            if odd:
+                raise TargetError(
+                    f"label_names must be strings, got {odd[:3]!r}: numbers look like label indices. Pass the names "
+                    "in column order, e.g. ['Kundenservice', 'Lieferung', 'Preis']."
+                )
+            if len(set(label_names)) != len(label_names):
+                twice = sorted({name for name in label_names if label_names.count(name) > 1})
+                raise TargetError(f"label_names has duplicates: {twice}.")
         self._binarizer = MultiLabelBinarizer(classes=list(label_names) if label_names else None)
         if label_names:
             self._binarizer.fit([])  # with explicit classes, fitting only freezes the order
@@ -43,6 +59,7 @@ class MultiHotEncoder:
         if not any(label_sets):
             raise TargetError("No labels found at all: every row has an empty label set. Check the label column.")
         self._binarizer = MultiLabelBinarizer().fit(label_sets)
+        _warn_about_variants(self.label_names)
         return self
 
     def transform(self, label_sets: Iterable[Iterable[str]]) -> np.ndarray:
@@ -72,6 +89,12 @@ class MultiHotEncoder:
 
 
 def _as_label_sets(label_sets: Iterable[Iterable[str]]) -> list[list[str]]:
+    """Each row as a list of label names; numbers, dicts, None and plain strings are refused with a fix."""
+    if isinstance(label_sets, str) or not isinstance(label_sets, Iterable):
+        raise TargetError(
+            f"Expected one list of label names per text, got {type(label_sets).__name__} {label_sets!r:.60}. "
+            "Pass e.g. [['Preis', 'Lieferung'], ['Kundenservice']]."
+        )
     result = []
     for i, labels in enumerate(label_sets):
         if isinstance(labels, str):
@@ -79,8 +102,52 @@ def _as_label_sets(label_sets: Iterable[Iterable[str]]) -> list[list[str]]:
                 f"Row {i} holds the string {labels!r}, not a list of labels. Split it first, "
                 "for example labels.split('|'), so that each row is a list such as ['Lieferung', 'Preis']."
             )
-        result.append([str(label) for label in labels])
+        if isinstance(labels, dict):
+            raise TargetError(
+                f"Row {i} is a dict {labels!r:.60}; give the list of labels that apply, "
+                "e.g. [name for name, flag in row.items() if flag]."
+            )
+        if labels is None:
+            raise TargetError(f"Row {i} is None; a text without labels is an empty list [].")
+        if isinstance(labels, (bool, int, float, np.number)):
+            raise TargetError(
+                f"Row {i} is {labels!r}, not a list of label names. One number per text is the multiclass format "
+                "(a class index); for multi-label targets give each text the list of its label names."
+            )
+        row = []
+        for label in labels:
+            if isinstance(label, str):
+                if not label.strip():
+                    raise TargetError(f"Row {i} holds an empty label name {label!r}. Leave it out of the list.")
+                row.append(label)
+            elif isinstance(label, (bool, int, float, np.number)):
+                number = label.item() if isinstance(label, np.generic) else label
+                raise TargetError(
+                    f"Row {i} holds the number {number!r}: label sets hold label names, and numbers look like label "
+                    "indices (or 0/1 flags of a multi-hot row). Give the names, e.g. ['Preis', 'Lieferung']; to turn "
+                    "indices into names use [label_names[j] for j in row]; multi-hot rows need no encoder at all. "
+                    "(Labels that are digits, such as '3' read from a file, are fine as strings.)"
+                )
+            else:
+                raise TargetError(f"Row {i} holds {type(label).__name__} {label!r:.60}, not a label name (a string).")
+        result.append(row)
     return result
+
+
+def _warn_about_variants(names: Sequence[str]) -> None:
+    """Warn when label names differ only in case or spacing: they become separate columns."""
+    seen: dict[str, str] = {}
+    for name in names:
+        folded = unicodedata.normalize("NFKC", name).casefold()
+        key = " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
+        if key in seen:
+            warnings.warn(
+                f"The labels {seen[key]!r} and {name!r} differ only in case or spacing, so they are two separate "
+                "labels. If they mean the same, write them one way (helpers.data.load_table merges them).",
+                stacklevel=3,
+            )
+            return
+        seen[key] = name
 
 
 def check_targets(targets: object, num_labels: int, *, name: str = "targets") -> np.ndarray:

@@ -281,10 +281,22 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
     predictor = Predictor(folder.path, device=_device_of(model))
     for name in ("validation", "test"):
         metrics[name]["as_saved"] = score_as_saved(predictor, splits[name].texts, splits[name].labels)
-    (run_dir / METRICS_FILE).write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (run_dir / METRICS_FILE).write_text(json.dumps(json_safe(metrics), indent=2, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
     (run_dir / HISTORY_FILE).write_text(json.dumps(log_history, indent=2) + "\n", encoding="utf-8")
     log.info(f"Saved {folder.describe()}; scores in {run_dir / METRICS_FILE}.")
     return Trained(model, tokenizer, folder, metrics, list(log_history), trainer)
+
+
+def json_safe(value):
+    """`value` with NaN/inf floats as None, so the JSON written is standard (e.g. ROC-AUC of a label with no positives)."""
+    if isinstance(value, dict):
+        return {key: json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(item) for item in value]
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    return value
 
 
 def score_as_saved(predictor: Predictor, texts: list[str], labels: np.ndarray) -> dict:

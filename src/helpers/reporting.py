@@ -1,7 +1,8 @@
 """How the library talks: through `logging`, once, on the main process.
 
 Every module gets its logger with ``get_logger(__name__)``. The package's logger writes plain
-messages to standard output (what a notebook shows under a cell), and under `torchrun` or
+messages to standard output (what a notebook shows under a cell), warnings and notes to standard
+error, and under `torchrun` or
 `accelerate launch` only the main process writes, so a message is not repeated by every process.
 Silence it with ``logging.getLogger("helpers").setLevel(logging.WARNING)``.
 """
@@ -34,15 +35,23 @@ def messages_on_stderr() -> Iterator[None]:
         _STREAM["name"] = before
 
 
-class _CurrentStdout(logging.StreamHandler):
-    """A handler that writes to whatever `sys.stdout` (or `sys.stderr`) is now (Jupyter and pytest swap them)."""
+class _CurrentStreams(logging.StreamHandler):
+    """Information to the current `sys.stdout`, warnings and notes to the current `sys.stderr` (Jupyter and
+    pytest swap both); everything to stderr inside `messages_on_stderr`."""
 
     def __init__(self) -> None:
         super().__init__(sys.stdout)
+        self._level = logging.INFO
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._level = record.levelno
+        super().emit(record)
 
     @property  # type: ignore[override]
     def stream(self):
-        return sys.stderr if _STREAM["name"] == "stderr" else sys.stdout
+        if _STREAM["name"] == "stderr" or self._level >= logging.WARNING:
+            return sys.stderr
+        return sys.stdout
 
     @stream.setter
     def stream(self, value) -> None:  # StreamHandler.__init__ assigns it; the property ignores it
@@ -56,8 +65,8 @@ class _MainProcessOnly(logging.Filter):
 
 def _configure() -> logging.Logger:
     logger = logging.getLogger(ROOT_LOGGER)
-    if not any(isinstance(handler, _CurrentStdout) for handler in logger.handlers):
-        handler = _CurrentStdout()
+    if not any(isinstance(handler, _CurrentStreams) for handler in logger.handlers):
+        handler = _CurrentStreams()
         handler.setFormatter(logging.Formatter("%(message)s"))
         handler.addFilter(_MainProcessOnly())
         logger.addHandler(handler)
