@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 import stamp_notebooks  # noqa: E402
+from notebook_exercises import HINT, SOLUTION, WITH_SOLUTIONS, cells, exercises, markdown, questions, section  # noqa: E402
 
 SERIES = [
     "00_setup",
@@ -65,3 +66,36 @@ def test_notebook_has_goals_recap_and_exercises_with_hints(path):
         assert heading in markdown, f"{path.name} has no '{heading}' section"
     assert markdown.count("<summary>Hint") >= 2
     assert "choose_profile(" in code, f"{path.name} must print the profile it runs in"
+
+
+def test_the_list_of_notebooks_with_solutions_names_notebooks_of_the_series():
+    assert set(WITH_SOLUTIONS) <= set(SERIES)
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem in WITH_SOLUTIONS], ids=lambda p: p.stem)
+def test_every_exercise_has_a_hint_and_a_solution(path):
+    found = exercises(path)
+    assert len(found) >= 2, f"{path.name}: the '## Exercises' section needs a numbered list of at least two exercises"
+    numbers = [exercise.number for exercise in found]
+    assert numbers == list(range(1, len(found) + 1)), f"{path.name}: exercises are numbered {numbers}"
+    for exercise in found:
+        where = f"{path.name}, exercise {exercise.number}"
+        assert exercise.hints >= 1, f"{where} has no '{HINT}' block"
+        assert len(exercise.solutions) == 1, f"{where} needs exactly one '{SOLUTION}' block, found {len(exercise.solutions)}"
+        assert exercise.solutions[0].strip(), f"{where}: the solution is empty"
+        assert exercise.text.count("<details>") == exercise.text.count("</details>"), f"{where}: a <details> is not closed"
+        if "```" in exercise.solutions[0]:
+            assert exercise.code, f"{where}: the solution's code block must be marked ```python to be tested"
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem in WITH_SOLUTIONS], ids=lambda p: p.stem)
+def test_notebook_ends_with_a_questionnaire_of_five_to_eight_questions(path):
+    text = markdown(path)
+    assert section(text, "Questionnaire") is not None, f"{path.name} has no '## Questionnaire' section"
+    count = len(questions(path))
+    assert 5 <= count <= 8, f"{path.name}: the questionnaire has {count} questions; it needs 5 to 8"
+    assert text.index("## Questionnaire") > text.index("## Exercises"), f"{path.name}: the questionnaire comes after the exercises"
+    last = cells(path)[-1]
+    assert last["cell_type"] == "markdown" and "## Questionnaire" in "".join(last["source"]), (
+        f"{path.name}: the questionnaire must be the notebook's last cell"
+    )
