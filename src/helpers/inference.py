@@ -241,6 +241,36 @@ def save_model_folder(model, tokenizer, folder: str | Path, *, thresholds: Thres
 
 # --- the saved model in use ---------------------------------------------------------------------
 
+PIPELINE_BATCH_SIZE = 32
+
+
+def classification_pipeline(model, tokenizer, *, multi_label: bool, device=None):
+    """`pipeline("text-classification", top_k=None, function_to_apply="sigmoid")` (softmax for multiclass).
+
+    `model` and `tokenizer` are a folder, or objects in memory (then the model stays on its device).
+    Used by `Predictor` for a folder, and by `helpers.recipe.finish_run` for the model it has just
+    trained, so that the scores reported at training are computed exactly as `Predictor` computes them.
+    """
+    from transformers import pipeline
+
+    if not isinstance(model, str):
+        model.eval()  # no dropout: the same scores as the model loaded from its folder
+        device = model.device if device is None else device
+    return pipeline("text-classification", model=model, tokenizer=tokenizer, top_k=None,
+                    function_to_apply="sigmoid" if multi_label else "softmax", device=device)
+
+
+def pipeline_scores(scorer, texts: list[str], label_names: list[str], *, max_length: int,
+                    batch_size: int = PIPELINE_BATCH_SIZE) -> np.ndarray:
+    """The pipeline's scores as an array (n, num_labels), columns in label order."""
+    outputs = scorer(texts, batch_size=batch_size, truncation=True, max_length=max_length)
+    index = {name: j for j, name in enumerate(label_names)}
+    scores = np.zeros((len(texts), len(label_names)), dtype=np.float32)
+    for i, label_scores in enumerate(outputs):
+        for item in label_scores:
+            scores[i, index[item["label"]]] = item["score"]
+    return scores
+
 
 @dataclass(frozen=True)
 class Prediction:
@@ -254,22 +284,14 @@ class Prediction:
 class Predictor:
     """Texts in, label sets out, with every setting taken from a model folder."""
 
-    def __init__(self, folder: str | Path, *, device: str | None = None, batch_size: int = 32):
-        from transformers import pipeline
-
+    def __init__(self, folder: str | Path, *, device: str | None = None, batch_size: int = PIPELINE_BATCH_SIZE):
         self.folder = ModelFolder.read(folder)
         self.label_names = self.folder.label_names
         self.thresholds = self.folder.thresholds
         self.max_length = self.folder.max_length
         self.batch_size = batch_size
-        self.pipeline = pipeline(
-            "text-classification",
-            model=str(self.folder.path),
-            tokenizer=str(self.folder.path),
-            top_k=None,
-            function_to_apply="sigmoid" if self.folder.multi_label else "softmax",
-            device=_pipeline_device(device),
-        )
+        self.pipeline = classification_pipeline(str(self.folder.path), str(self.folder.path),
+                                                multi_label=self.folder.multi_label, device=_pipeline_device(device))
         vocabulary, embeddings = len(self.pipeline.tokenizer), self.pipeline.model.config.vocab_size
         if vocabulary < embeddings // 2 or vocabulary > embeddings:
             raise ModelFolderError(
@@ -281,13 +303,8 @@ class Predictor:
         """Scores (n, num_labels), columns in label order: sigmoid (multi-label) or softmax (multiclass)."""
         texts = check_texts(texts)
         self._note_truncation(texts)
-        outputs = self.pipeline(texts, batch_size=self.batch_size, truncation=True, max_length=self.max_length)
-        index = {name: j for j, name in enumerate(self.label_names)}
-        scores = np.zeros((len(texts), len(self.label_names)), dtype=np.float32)
-        for i, label_scores in enumerate(outputs):
-            for item in label_scores:
-                scores[i, index[item["label"]]] = item["score"]
-        return scores
+        return pipeline_scores(self.pipeline, texts, self.label_names, max_length=self.max_length,
+                               batch_size=self.batch_size)
 
     def decide(self, scores: np.ndarray) -> np.ndarray:
         """0/1 rows by the folder's rule (its thresholds and at-least-one setting, or the argmax)."""

@@ -22,7 +22,14 @@ import numpy as np
 
 from helpers.data import Splits
 from helpers.device import DeviceInfo, detect_device
-from helpers.inference import ModelFolder, ModelFolderError, Predictor, predict_logits, save_model_folder
+from helpers.inference import (
+    ModelFolder,
+    ModelFolderError,
+    Predictor,
+    classification_pipeline,
+    pipeline_scores,
+    save_model_folder,
+)
 from helpers.reporting import get_logger, is_main_process
 from helpers.training import MULTI_LABEL, MULTICLASS, make_trainer, pos_weight_from, tokenize, train
 
@@ -242,45 +249,49 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
                trainer=None, overwrite: bool = False) -> Trained:
     """Tune thresholds on validation, save the model folder, and write metrics.json and log_history.json.
 
-    The "as_saved" rows apply exactly the folder's decision rule through `Predictor`, the route
-    `evaluate` and `predict` use, so the scores reported are the decisions delivered.
+    Every score comes from the pipeline `Predictor` runs (`classification_pipeline`, same batches), and the
+    "as_saved" rows apply exactly the folder's decision rule, so the scores reported are the decisions
+    `evaluate` and `predict` deliver.
     """
-    from helpers.metrics import multiclass_metrics, multilabel_metrics, sigmoid, single_label_predictions
+    from helpers.metrics import decision_metrics, multiclass_metrics, multilabel_metrics, single_label_predictions
+    from helpers.models import config_label_names
     from helpers.thresholds import tune_thresholds
 
     run_dir = Path(run_dir)
-    logits = {name: predict_logits(model, tokenizer, splits[name].texts, max_length=max_length)
-              for name in ("validation", "test")}
     multi_label = model.config.problem_type == "multi_label_classification"
+    # the scores of the pipeline Predictor uses: the rows reported here are what evaluate and predict deliver
+    scorer = classification_pipeline(model, tokenizer, multi_label=multi_label)
+    names = config_label_names(model.config)
+    scores = {name: pipeline_scores(scorer, splits[name].texts, names, max_length=max_length)
+              for name in ("validation", "test")}
     metrics: dict = {"problem": MULTI_LABEL if multi_label else MULTICLASS, "label_names": splits.label_names,
                      "provenance": provenance}
     thresholds = None
     if multi_label:
-        probabilities = {name: sigmoid(values) for name, values in logits.items()}
-        thresholds, _ = tune_thresholds(probabilities["validation"], splits.validation.labels, splits.label_names,
+        thresholds, _ = tune_thresholds(scores["validation"], splits.validation.labels, splits.label_names,
                                         strategy=strategy, at_least_one=at_least_one)
         for name in ("validation", "test"):
             truth = splits[name].labels
             metrics[name] = {
-                "threshold_0.5": multilabel_metrics(probabilities[name], truth, 0.5),
-                "tuned_global": multilabel_metrics(probabilities[name], truth, thresholds.global_threshold),
-                "tuned_per_label": multilabel_metrics(probabilities[name], truth, np.asarray(thresholds.per_label)),
+                "threshold_0.5": multilabel_metrics(scores[name], truth, 0.5),
+                "tuned_global": multilabel_metrics(scores[name], truth, thresholds.global_threshold),
+                "tuned_per_label": multilabel_metrics(scores[name], truth, np.asarray(thresholds.per_label)),
             }
         metrics["thresholds"] = {"global": thresholds.global_threshold, "per_label": thresholds.per_label,
                                  "strategy": thresholds.strategy, "at_least_one": thresholds.at_least_one,
                                  "tuned_on": "validation"}
     else:
         for name in ("validation", "test"):
-            single = single_label_predictions(logits[name].argmax(axis=1), splits.num_labels)
+            single = single_label_predictions(scores[name].argmax(axis=1), splits.num_labels)
             metrics[name] = {
-                "multiclass": multiclass_metrics(logits[name], splits.primary_ids(name)),
+                "multiclass": multiclass_metrics(scores[name], splits.primary_ids(name)),
                 "as_multi_label": multilabel_metrics(single, splits[name].labels),
             }
     folder = save_model_folder(model, tokenizer, run_dir / MODEL_DIR, thresholds=thresholds, max_length=max_length,
                                provenance=provenance, overwrite=overwrite)
-    predictor = Predictor(folder.path, device=_device_of(model))
     for name in ("validation", "test"):
-        metrics[name]["as_saved"] = score_as_saved(predictor, splits[name].texts, splits[name].labels)
+        metrics[name]["as_saved"] = {**decision_metrics(folder.decide(scores[name]), splits[name].labels, scores[name]),
+                                     "texts": len(splits[name])}
     (run_dir / METRICS_FILE).write_text(json.dumps(json_safe(metrics), indent=2, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
     (run_dir / HISTORY_FILE).write_text(json.dumps(log_history, indent=2) + "\n", encoding="utf-8")
@@ -305,11 +316,6 @@ def score_as_saved(predictor: Predictor, texts: list[str], labels: np.ndarray) -
 
     scores = predictor.predict_proba(texts)
     return {**decision_metrics(predictor.decide(scores), labels, scores), "texts": len(texts)}
-
-
-def _device_of(model) -> str | None:
-    kind = next(model.parameters()).device.type
-    return kind if kind in ("cuda", "mps") else "cpu"
 
 
 # --- reuse ------------------------------------------------------------------------------------
