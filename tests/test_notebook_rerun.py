@@ -1,7 +1,8 @@
 """Run All twice in one kernel, as a learner does after changing a cell: nothing may fail on stale state.
 
-Then, in the same kernel, the code of every exercise's solution: solutions cannot rot. Runs in the
-profile the environment selects (`make test` sets the smoke profile).
+Each notebook runs in an empty working folder of its own, as on a fresh Colab runtime: it may not lean on
+a model another notebook left behind. Then, in the same kernel, the code of every exercise's solution:
+solutions cannot rot. Runs in the profile the environment selects (`make test` sets the smoke profile).
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 @pytest.mark.skipif(os.environ.get("TUTORIAL_PROFILE") != "smoke", reason="executes notebooks: smoke profile only")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_run_all_twice_in_the_same_kernel_then_every_solution(path):
+def test_alone_in_a_fresh_folder_run_all_twice_in_the_same_kernel_then_every_solution(path, tmp_path):
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
     failures = []
     with client.setup_kernel():
         for _ in range(2):

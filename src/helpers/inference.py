@@ -286,9 +286,6 @@ class Predictor:
 
     def __init__(self, folder: str | Path, *, device: str | None = None, batch_size: int = PIPELINE_BATCH_SIZE):
         self.folder = ModelFolder.read(folder)
-        self.label_names = self.folder.label_names
-        self.thresholds = self.folder.thresholds
-        self.max_length = self.folder.max_length
         self.batch_size = batch_size
         self.pipeline = classification_pipeline(str(self.folder.path), str(self.folder.path),
                                                 multi_label=self.folder.multi_label, device=_pipeline_device(device))
@@ -298,6 +295,20 @@ class Predictor:
                 f"{self.folder.path}: the tokenizer knows {vocabulary} tokens but the model embeds {embeddings}; "
                 "the tokenizer files do not belong to this model. Re-save the folder with its own tokenizer."
             )
+
+    # The decision rule is the folder's: read-only here, so that assigning new thresholds cannot be silently
+    # ignored. Another rule means another folder (save_model_folder).
+    @property
+    def label_names(self) -> list[str]:
+        return self.folder.label_names
+
+    @property
+    def thresholds(self) -> Thresholds | None:
+        return self.folder.thresholds
+
+    @property
+    def max_length(self) -> int:
+        return self.folder.max_length
 
     def predict_proba(self, texts: str | Sequence[str]) -> np.ndarray:
         """Scores (n, num_labels), columns in label order: sigmoid (multi-label) or softmax (multiclass)."""
