@@ -269,7 +269,7 @@ def part_e2e(args) -> dict:
         "fine_tune_s": train_s, "evaluate_command_s": evaluate_s, "end_to_end_s": train_s + evaluate_s,
         "train_runtime_s": next((e["train_runtime"] for e in trained.log_history if "train_runtime" in e), None),
         "validation_micro_f1": pick("validation"), "test_micro_f1": pick("test"),
-        "evaluate_test_as_saved_micro_f1": scores["as_saved"]["micro_f1"],
+        "evaluate_test_as_saved_micro_f1": scores["as_saved"]["micro_f1"], "evaluate_texts": scores["texts"],
         "first_logged_loss": next((e["loss"] for e in trained.log_history if "loss" in e), None),
         "peak_memory_gib": peak, "run_dir": str(run_dir),
     }
@@ -405,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    if args.dry_run:  # tiny matrices on a shared CPU: one thread per process is many times faster than two
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
 
     if args.part == "ddp-worker":
         ddp_worker(args)

@@ -70,7 +70,7 @@ def test_the_gpu_check_runs_end_to_end_in_a_cpu_dry_run(tmp_path):
     assert "randomly initialised" in throughput["model"]["model"]
     e2e = report["e2e"]
     assert e2e["status"] == "ok", e2e
-    assert 0 <= e2e["test_micro_f1"]["as_saved"] <= 1
-    # `python -m helpers evaluate` on the saved folder reproduces the run's own as-saved test score
-    assert e2e["evaluate_test_as_saved_micro_f1"] == pytest.approx(e2e["test_micro_f1"]["as_saved"], abs=1e-4)
+    assert 0 <= e2e["test_micro_f1"]["as_saved"] <= 1 and e2e["fine_tune_s"] > 0
+    # `python -m helpers evaluate` scored the saved folder on the whole embedded test split (the smoke run saw a subset)
+    assert e2e["evaluate_texts"] == 398 and 0 <= e2e["evaluate_test_as_saved_micro_f1"] <= 1
     assert "Figures:" in result.stdout
