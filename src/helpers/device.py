@@ -1,12 +1,20 @@
 """The device to train on and the numeric precision it does best, with the reason for each choice.
 
-bf16 on NVIDIA GPUs of compute capability 8.0 and up, fp16 below that, fp32 on a CPU or Apple's
-MPS backend; `with_precision` lets a user ask for another one where the device supports it.
+bf16 on NVIDIA GPUs of compute capability 8.0 and up, fp16 below that; on a CPU, bf16 autocast where
+the CPU computes bf16 natively (Intel AMX or AVX512-BF16, as on recent Xeons and AMD Zen 4) and fp32
+where it does not (there bf16 would be slower); fp32 on Apple's MPS backend. `with_precision` lets a
+user ask for another one where the device supports it (`--precision fp32` gives plain fp32 anywhere).
+
+Under bf16 autocast the weights and the optimiser stay in fp32; only the matrix products run in
+bf16. Measured on the embedded data (docs/BENCHMARKS.md): faster training with validation scores
+within a point of fp32. The numbers differ in the last digits between a CPU with bf16 units and one
+without, because one trains in bf16 autocast and the other in fp32.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from helpers.reporting import get_logger
 
@@ -67,8 +75,17 @@ def detect_device(requested: str | None = None) -> DeviceInfo:
         return DeviceInfo("cuda", props.name, memory, capability, precision_for(capability), batch, "A CUDA GPU was found.")
     if requested in (None, "mps") and has_mps:
         return DeviceInfo("mps", "Apple GPU", None, None, "fp32", 16, "Apple's MPS backend was found; training in fp32.")
-    reason = "CPU requested." if requested == "cpu" else "No GPU found, so training runs on the CPU (slow; use the 'cpu' profile)."
-    return DeviceInfo("cpu", "CPU", None, None, "fp32", 32, reason)
+    where = "CPU requested." if requested == "cpu" else "No GPU found, so training runs on the CPU (slow; use the 'cpu' profile)."
+    units = cpu_bf16_units()
+    if units:
+        reason = (
+            f"{where} This CPU computes bf16 natively ({' and '.join(units)}), so training runs under bf16 autocast "
+            "(weights stay fp32): faster, with scores within a point of fp32 (docs/BENCHMARKS.md), but not identical "
+            "to a run on a CPU without bf16 units. --precision fp32 trains in plain fp32."
+        )
+        return DeviceInfo("cpu", cpu_name(), None, None, "bf16", 32, reason)
+    reason = f"{where} This CPU has no bf16 units (AMX or AVX512-BF16), so training runs in fp32 (bf16 would be slower here)."
+    return DeviceInfo("cpu", cpu_name(), None, None, "fp32", 32, reason)
 
 
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
@@ -78,12 +95,42 @@ class PrecisionError(ValueError):
     """A precision the device cannot train in."""
 
 
-def cpu_has_bf16_units() -> bool:
-    """Whether the CPU computes bf16 natively (Intel AMX or AVX512-BF16), as far as torch can tell."""
+CPU_BF16_PROBES = (("AMX", "_is_amx_tile_supported"), ("AVX512-BF16", "_is_avx512_bf16_supported"))
+
+
+def cpu_bf16_units() -> list[str]:
+    """The bf16 units torch finds on this CPU ("AMX", "AVX512-BF16"); empty when it has none.
+
+    Empty too when this torch build lacks oneDNN (mkldnn), whose kernels are what use those units.
+    """
     import torch
 
-    probes = [getattr(torch.cpu, name, None) for name in ("_is_amx_tile_supported", "_is_avx512_bf16_supported")]
-    return any(probe() for probe in probes if probe is not None)
+    if not torch.backends.mkldnn.is_available():
+        return []
+    found = []
+    for unit, name in CPU_BF16_PROBES:
+        probe = getattr(torch.cpu, name, None)
+        if probe is not None and probe():
+            found.append(unit)
+    return found
+
+
+def cpu_has_bf16_units() -> bool:
+    """Whether the CPU computes bf16 natively (Intel AMX or AVX512-BF16), as far as torch can tell."""
+    return bool(cpu_bf16_units())
+
+
+def cpu_name() -> str:
+    """The processor's model name as Linux reports it (/proc/cpuinfo), else what Python's platform module says."""
+    import platform
+
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.lower().startswith("model name") and ":" in line:
+                return f"CPU: {line.split(':', 1)[1].strip()}"
+    except OSError:
+        pass
+    return f"CPU: {platform.processor() or platform.machine() or 'unknown'}"
 
 
 def with_precision(info: DeviceInfo, precision: str) -> DeviceInfo:
