@@ -53,6 +53,22 @@ def test_cpu_with_bf16_units_trains_under_bf16_autocast_and_says_why(cpu_units, 
     assert fp32.precision == "fp32" and precision_arguments(fp32)["bf16"] is False
 
 
+@pytest.mark.skipif(torch.cuda.is_available(), reason="checks the machine without a GPU")
+def test_tutorial_precision_gives_a_whole_class_the_same_precision_without_editing_cells(cpu_units, monkeypatch):
+    cpu_units(["AVX512-BF16"])
+    monkeypatch.setenv("TUTORIAL_PRECISION", "fp32")
+    assert detect_device().precision == "fp32"  # a CPU with bf16 units trains like one without
+    monkeypatch.setenv("TUTORIAL_PRECISION", " Auto ")
+    assert detect_device().precision == "bf16"
+    cpu_units([])
+    monkeypatch.setenv("TUTORIAL_PRECISION", "bf16")
+    assert detect_device().precision == "bf16"
+    for wrong, message in (("fp16", "fp16 training needs a CUDA GPU"), ("half", "TUTORIAL_PRECISION='half' is not a precision")):
+        monkeypatch.setenv("TUTORIAL_PRECISION", wrong)
+        with pytest.raises(PrecisionError, match=message):
+            detect_device()
+
+
 def test_bf16_units_are_those_torch_reports_and_none_without_onednn(monkeypatch):
     found = cpu_bf16_units()
     assert set(found) <= {"AMX", "AVX512-BF16"}

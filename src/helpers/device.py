@@ -13,6 +13,7 @@ without, because one trains in bf16 autocast and the other in fp32.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -51,8 +52,27 @@ def precision_for(compute_capability: tuple[int, int] | None) -> str:
     return "bf16" if compute_capability >= (8, 0) else "fp16"
 
 
+PRECISION_VARIABLE = "TUTORIAL_PRECISION"
+
+
 def detect_device(requested: str | None = None) -> DeviceInfo:
-    """The device to train on: `requested` ("cuda", "mps", "cpu") or the best one available."""
+    """The device to train on: `requested` ("cuda", "mps", "cpu") or the best one available.
+
+    Its precision is the one the device does best, unless the TUTORIAL_PRECISION environment variable
+    names another ("fp32" gives the same numbers on every CPU, with or without bf16 units).
+    """
+    info = _best_device(requested)
+    chosen = os.environ.get(PRECISION_VARIABLE, "").strip().lower()
+    if chosen and chosen != "auto":
+        if chosen not in PRECISIONS:
+            raise PrecisionError(
+                f"{PRECISION_VARIABLE}={chosen!r} is not a precision; unset it or use one of {', '.join(PRECISIONS)}."
+            )
+        info = with_precision(info, chosen)
+    return info
+
+
+def _best_device(requested: str | None) -> DeviceInfo:
     import torch
 
     has_mps = bool(getattr(torch.backends, "mps", None)) and torch.backends.mps.is_available()
