@@ -45,26 +45,28 @@ class Recipe:
     padding: str = "dynamic"  # "dynamic" (per batch) or "max_length" (every text to max_length); plain only
     sampling: str = "group_by_length"  # plain only: "random" or "group_by_length"
     precision: str = "auto"  # "auto": what helpers.device picks; or "fp32", "bf16", "fp16"
-    attention: str = "sdpa"  # transformers' attention implementation
+    attention: str = "auto"  # "auto": helpers.device.attention_implementation (eager on a CPU); or "sdpa", "eager"
     compile: bool = False  # torch.compile the model before training
     threads: int | None = None  # torch.set_num_threads; None leaves torch's default (one per core)
     inference: str = "sorted"  # "sorted": predict_logits; "dynamic": input order, padded per batch; "max_length"
     batch_size: int | None = None  # None: the run's --batch-size
 
 
-COMMON = Recipe("common", "common: pad to max_length, fp32, random batches, plain Trainer", trainer="plain",
-                padding="max_length", sampling="random", precision="fp32", inference="max_length")
+COMMON = Recipe("common", "common: pad to max_length, fp32, random batches, plain Trainer, sdpa attention",
+                trainer="plain", padding="max_length", sampling="random", precision="fp32", attention="sdpa",
+                inference="max_length")
 OURS_FP32 = Recipe("ours_fp32", "ours with --precision fp32", precision="fp32")
-DEFAULT = Recipe("ours_default", "ours, default (precision: auto)")
+DEFAULT = Recipe("ours_default", "ours, default (precision and attention: auto)")
 
 HEADLINE = (COMMON, OURS_FP32, DEFAULT)
 LEVERS = (
     COMMON,
     Recipe("dynamic_padding", "+ dynamic padding (fp32, random batches, plain Trainer; inference padded per batch)",
-           trainer="plain", sampling="random", precision="fp32", inference="dynamic"),
-    Recipe("ours_fp32", "+ length-grouped batches and length-sorted inference = ours in fp32", precision="fp32"),
-    Recipe("ours_default", "+ precision auto (bf16 autocast where the CPU has bf16 units) = ours, default"),
-    Recipe("eager_attention", "ours, default, but eager attention instead of sdpa", attention="eager"),
+           trainer="plain", sampling="random", precision="fp32", attention="sdpa", inference="dynamic"),
+    Recipe("grouped_fp32_sdpa", "+ length-grouped batches and length-sorted inference (fp32, sdpa)",
+           precision="fp32", attention="sdpa"),
+    Recipe("grouped_auto_sdpa", "+ precision auto (bf16 autocast where the CPU has bf16 units; sdpa)", attention="sdpa"),
+    Recipe("ours_default", "+ attention auto (eager on a CPU) = ours, default"),
     Recipe("compiled", "ours, default, + torch.compile (compile time excluded; see warm-up)", compile=True),
     Recipe("one_thread", "ours, default, with 1 thread instead of one per core", threads=1),
 )
@@ -182,7 +184,10 @@ class Turns:
 def load_start_model(settings: Settings, recipe: Recipe):
     from transformers import AutoModelForSequenceClassification
 
-    return AutoModelForSequenceClassification.from_pretrained(settings.start, attn_implementation=recipe.attention)
+    from helpers.device import attention_implementation
+
+    attention = attention_implementation() if recipe.attention == "auto" else recipe.attention
+    return AutoModelForSequenceClassification.from_pretrained(settings.start, attn_implementation=attention)
 
 
 def load_splits(max_train: int | None = None, max_eval: int | None = None):

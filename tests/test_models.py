@@ -89,3 +89,25 @@ def test_mismatched_models_are_reported(tiny_model):
     with pytest.raises(ValueError, match="same order"):
         check_model_matches_labels(multilabel_model(tiny_model, NAMES), list(reversed(NAMES)))
     assert np.isfinite(model.config.initializer_range)
+
+
+def test_models_get_the_attention_kernel_of_the_machine_and_it_gives_the_same_scores(tiny_model, tmp_path, monkeypatch):
+    """Eager attention on a CPU (measured faster there in training), sdpa with CUDA; the numbers agree."""
+    import helpers.device as device_module
+    from transformers import AutoModelForSequenceClassification
+
+    assert device_module.attention_implementation() == ("sdpa" if torch.cuda.is_available() else "eager")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert device_module.attention_implementation() == "sdpa"
+    monkeypatch.undo()
+    model = multilabel_model(tiny_model, NAMES).eval()
+    assert model.config._attn_implementation == device_module.attention_implementation()
+    reheaded = multiclass_to_multilabel(tiny_model.name_or_path, NAMES, verbose=False)
+    assert reheaded.config._attn_implementation == device_module.attention_implementation()
+    model.save_pretrained(tmp_path)
+    other = "sdpa" if model.config._attn_implementation == "eager" else "eager"
+    twin = AutoModelForSequenceClassification.from_pretrained(tmp_path, attn_implementation=other).eval()
+    batch = load_tokenizer(tiny_model)(["Paket kam spät", "Zu teuer, und der Kundenservice schwieg"],
+                                       return_tensors="pt", padding=True)  # padded: the mask matters
+    with torch.no_grad():
+        assert torch.allclose(model(**batch).logits, twin(**batch).logits, atol=1e-5)

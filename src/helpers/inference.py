@@ -253,11 +253,16 @@ def classification_pipeline(model, tokenizer, *, multi_label: bool, device=None)
     """
     from transformers import pipeline
 
-    if not isinstance(model, str):
+    from helpers.device import attention_implementation
+
+    extra = {}
+    if isinstance(model, str):  # built with the attention kernel a trained model had on this machine
+        extra["model_kwargs"] = {"attn_implementation": attention_implementation()}
+    else:
         model.eval()  # no dropout: the same scores as the model loaded from its folder
         device = model.device if device is None else device
     return pipeline("text-classification", model=model, tokenizer=tokenizer, top_k=None,
-                    function_to_apply="sigmoid" if multi_label else "softmax", device=device)
+                    function_to_apply="sigmoid" if multi_label else "softmax", device=device, **extra)
 
 
 def pipeline_scores(scorer, texts: list[str], label_names: list[str], *, max_length: int,

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.device import attention_implementation
 from helpers.reporting import get_logger
 
 log = get_logger(__name__)
@@ -204,6 +205,7 @@ def _classifier(model: ResolvedModel | str, label_names: list[str], problem_type
             problem_type=problem_type,
             id2label=id2label,
             label2id=label2id,
+            attn_implementation=attention_implementation(),
         )
     finally:
         hf_logging.set_verbosity(verbosity)
@@ -235,6 +237,7 @@ def multiclass_to_multilabel(checkpoint: str | Path, label_names: list[str], *, 
         id2label=id2label,
         label2id=label2id,
         ignore_mismatched_sizes=True,  # a head of another width is dropped instead of failing
+        attn_implementation=attention_implementation(),
     )
     head = classification_head(model)
     torch.nn.init.normal_(head.weight, std=model.config.initializer_range)

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.data import Splits
-from helpers.device import DeviceInfo, detect_device
+from helpers.device import DeviceInfo, attention_implementation, detect_device
 from helpers.inference import (
     ModelFolder,
     ModelFolderError,
@@ -327,7 +327,7 @@ def load_run(run_dir: str | Path) -> Trained:
 
     run_dir = Path(run_dir)
     folder = ModelFolder.read(run_dir / MODEL_DIR)
-    model = AutoModelForSequenceClassification.from_pretrained(str(folder.path))
+    model = AutoModelForSequenceClassification.from_pretrained(str(folder.path), attn_implementation=attention_implementation())
     tokenizer = AutoTokenizer.from_pretrained(str(folder.path))
     metrics = json.loads((run_dir / METRICS_FILE).read_text(encoding="utf-8")) if (run_dir / METRICS_FILE).exists() else {}
     history = json.loads((run_dir / HISTORY_FILE).read_text(encoding="utf-8")) if (run_dir / HISTORY_FILE).exists() else []
