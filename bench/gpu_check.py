@@ -227,6 +227,8 @@ def _interleaved(args, recipes, *, steps: int, warmup: int, repeats: int, name: 
         for recipe in recipes:
             f = figures[phase][recipe.name]
             train, infer = f["training"], f["inference"]
+            # MFU against the dense bf16/fp16 peak only: an fp32 row (TF32 or plain fp32 units) gets none
+            half_peak = peak["peak_tflops"] if f["precision"] in ("bf16", "fp16") else None
             rows.append({
                 "phase": phase, "recipe": recipe.name, "precision": f["precision"],
                 "batch_size": recipe.batch_size or settings.batch_size,
@@ -235,10 +237,10 @@ def _interleaved(args, recipes, *, steps: int, warmup: int, repeats: int, name: 
                 "infer_texts_per_s": infer["texts_per_s"],
                 "train_ratio": train["texts_per_s"] / base["training"]["texts_per_s"],
                 "infer_ratio": infer["texts_per_s"] / base["inference"]["texts_per_s"],
-                "mfu": mfu(f["parameters"], train["tokens_per_s"], peak["peak_tflops"]),
-                "mfu_non_embedding": mfu(f["parameters"] - f["embedding_parameters"], train["tokens_per_s"],
-                                         peak["peak_tflops"]),
-                "peak_memory_gib": f["peak_memory_gib"], "validation_micro_f1": f["validation_micro_f1"],
+                "mfu": mfu(f["parameters"], train["tokens_per_s"], half_peak),
+                "mfu_non_embedding": mfu(f["parameters"] - f["embedding_parameters"], train["tokens_per_s"], half_peak),
+                "peak_memory_gib": f["peak_memory_gib"], "peak_memory_reserved_gib": f.get("peak_memory_reserved_gib"),
+                "validation_micro_f1": f["validation_micro_f1"],
             })
     return {"model": described, "settings": {"steps": steps, "warmup_steps": warmup, "repeats": repeats,
                                              "batch_size": settings.batch_size, "max_length": settings.max_length},
@@ -342,6 +344,17 @@ def _free_port() -> int:
 # --- the driver ------------------------------------------------------------------------------------
 
 
+RUNNING: dict = {"part": None}  # the part's process, so that a kill of this driver takes the part down too
+
+
+def stop_running_part(signum, frame) -> None:
+    """On SIGTERM/SIGINT (timeout, the device tool's limit): kill the part's process group, then exit."""
+    process = RUNNING["part"]
+    if process is not None and process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)  # a new session each: nothing else would stop it
+    sys.exit(128 + signum)
+
+
 def run_part(args, name: str, limit: float) -> dict:
     """Run one part in its own process group, stopped after `limit` seconds; its result or what went wrong."""
     command = [sys.executable, str(Path(__file__).resolve()), "--part", name, "--work", str(args.work),
@@ -350,6 +363,7 @@ def run_part(args, name: str, limit: float) -> dict:
         command += ["--bundle", str(args.bundle)]
     started = time.perf_counter()
     process = subprocess.Popen(command, start_new_session=True)
+    RUNNING["part"] = process
     try:
         process.wait(timeout=limit)
     except subprocess.TimeoutExpired:
@@ -430,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         (args.work / f"{args.part}.json").write_text(json.dumps(result, indent=2, default=str))
         return 0
 
+    signal.signal(signal.SIGTERM, stop_running_part)
+    signal.signal(signal.SIGINT, stop_running_part)
     started = time.monotonic()
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / "gpu_check.json"

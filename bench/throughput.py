@@ -21,6 +21,7 @@ every repetition is reported with the load average at its start.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing
 import os
@@ -307,6 +308,12 @@ def _participant(index: int, recipe: Recipe, settings: Settings, sync: Sync, res
 
     phases = [("warm-up", settings.warmup_steps)] + [(f"run {r + 1}", settings.steps) for r in range(settings.repeats)]
     for phase, steps in phases:
+        # the previous phase's model, trainer and optimiser state go first, so the peak below is this phase's
+        # alone (accelerate's autocast wrapper holds a reference cycle that only a full collection frees)
+        trainer = trained = model = None
+        gc.collect()
+        if settings.device == "cuda":
+            torch.cuda.empty_cache()
         model = load_start_model(settings, recipe)
         load = _loadavg()
         if settings.device == "cuda":
@@ -342,6 +349,7 @@ def _participant(index: int, recipe: Recipe, settings: Settings, sync: Sync, res
             "validation_macro_f1": scores["macro_f1"], "load_at_start": load, "phase_wall_s": wall,
             "precision": device_for(recipe, settings).precision, "threads": torch.get_num_threads(),
             "peak_memory_gib": torch.cuda.max_memory_allocated() / 2**30 if settings.device == "cuda" else None,
+            "peak_memory_reserved_gib": torch.cuda.max_memory_reserved() / 2**30 if settings.device == "cuda" else None,
             "parameters": sum(p.numel() for p in model.parameters()),
             "embedding_parameters": sum(p.numel() for n, p in model.named_parameters() if "embeddings" in n),
         }))

@@ -115,3 +115,21 @@ def test_an_output_that_cannot_be_a_folder_is_refused_before_any_work(tmp_path):
         prepare_run_dir(tmp_path / "taken", {}, resume=False, overwrite=False)
     with pytest.raises(RunError, match="Cannot write to"):
         prepare_run_dir(tmp_path / "taken" / "run", {}, resume=False, overwrite=False)
+
+
+@pytest.mark.parametrize("precision", ["bf16", "fp32"])
+def test_as_saved_is_what_predictor_delivers_whatever_precision_trained_the_model(smoke_run, tmp_path, precision):
+    """Under bf16 the Trainer leaves an autocast wrapper on the model's forward; finish_run scores without it,
+    as Predictor does from the saved fp32 weights (on any CPU: bf16 runs, only more slowly, without bf16 units)."""
+    from helpers.device import detect_device, with_precision
+
+    splits = smoke_run["splits"]
+    device = with_precision(detect_device("cpu"), precision)
+    run = fine_tune(smoke_run["profile"], splits, tmp_path / "run", device=device)
+    assert "_original_forward" not in run.model.__dict__  # no autocast wrapper left on the returned model
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
+    predictor = Predictor(tmp_path / "run" / "model")
+    for name in ("validation", "test"):
+        scores = predictor.predict_proba(splits[name].texts)
+        assert metrics[name]["as_saved"] == {**decision_metrics(predictor.decide(scores), splits[name].labels, scores),
+                                             "texts": len(splits[name])}

@@ -188,8 +188,12 @@ def _difference(earlier: dict, wanted: dict) -> str:
 # --- training --------------------------------------------------------------------------------
 
 
-def build_model(profile, splits: Splits, *, problem: str = MULTI_LABEL):
-    """The profile's model and tokenizer, set up for the problem (and its head from a linear probe where measured to help)."""
+def build_model(profile, splits: Splits, *, problem: str = MULTI_LABEL, device: DeviceInfo | None = None):
+    """The profile's model and tokenizer, set up for the problem (and its head from a linear probe where measured to help).
+
+    The model is put on `device` (default: the one `detect_device` picks) first, so the probe's frozen
+    features are computed there, on the GPU where there is one.
+    """
     from transformers import set_seed
 
     from helpers.models import load_tokenizer, multiclass_model, multilabel_model, resolve_model
@@ -199,6 +203,7 @@ def build_model(profile, splits: Splits, *, problem: str = MULTI_LABEL):
     set_seed(profile.seed)  # the new head's initial weights depend on it
     tokenizer = load_tokenizer(resolved)
     model = (multilabel_model if problem == MULTI_LABEL else multiclass_model)(resolved, splits.label_names)
+    model.to((device or detect_device()).device)
     if problem == MULTI_LABEL and profile.uses_linear_probe(resolved.kind):
         score = fit_head_by_linear_probe(model, tokenizer, splits.train.texts, splits.train.labels,
                                          max_length=profile.max_length)
@@ -224,7 +229,7 @@ def fine_tune(
     run_dir = Path(run_dir)
     wanted = provenance(profile, splits, problem=problem, use_pos_weight=use_pos_weight, precision=device.precision)
     checkpoint = prepare_run_dir(run_dir, wanted, resume=resume, overwrite=overwrite) if is_main_process() else None
-    model, tokenizer = build_model(profile, splits, problem=problem)
+    model, tokenizer = build_model(profile, splits, problem=problem, device=device)
     tokenized = tokenize(splits.to_datasets(target="multi_hot" if problem == MULTI_LABEL else "primary"), tokenizer,
                          max_length=profile.max_length)
     trainer = make_trainer(
@@ -257,7 +262,13 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
     from helpers.models import config_label_names
     from helpers.thresholds import tune_thresholds
 
+    from accelerate.utils import extract_model_from_parallel
+
     run_dir = Path(run_dir)
+    # Under bf16/fp16 the Trainer (through accelerate) wraps the model's forward in autocast, and the wrapper
+    # stays after training. The saved folder holds fp32 weights and Predictor runs them in fp32, so the
+    # wrapper comes off here: otherwise the scores below would be half-precision ones evaluate never sees.
+    model = extract_model_from_parallel(model, keep_fp32_wrapper=False)
     multi_label = model.config.problem_type == "multi_label_classification"
     # the scores of the pipeline Predictor uses: the rows reported here are what evaluate and predict deliver
     scorer = classification_pipeline(model, tokenizer, multi_label=multi_label)
