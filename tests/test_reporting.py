@@ -22,3 +22,17 @@ def test_the_package_can_be_silenced_with_logging():
         assert not get_logger("helpers.test").isEnabledFor(logging.INFO)
     finally:
         logger.setLevel(level)
+
+
+def test_the_packages_own_warnings_read_as_one_line_and_other_libraries_keep_theirs(tmp_path):
+    """Under a notebook cell a warning about the user's data shows its message, not the helper's path and code."""
+    import warnings
+
+    import helpers.inference as inference
+    from helpers.reporting import get_logger
+
+    get_logger("helpers.test")  # the formatter is installed with the package's logging
+    inside = warnings.formatwarning("3 of 9 texts were truncated", UserWarning, inference.__file__, 332, "code line")
+    assert inside == "UserWarning: 3 of 9 texts were truncated\n"
+    outside = warnings.formatwarning("deprecated", FutureWarning, str(tmp_path / "lib.py"), 7, "code line")
+    assert outside.startswith(f"{tmp_path / 'lib.py'}:7: FutureWarning: deprecated")

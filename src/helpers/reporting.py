@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -63,7 +64,23 @@ class _MainProcessOnly(logging.Filter):
         return is_main_process()
 
 
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def _format_warning(message, category, filename, lineno, line=None, _default=warnings.formatwarning) -> str:
+    """The package's own warnings as one line ("UserWarning: ..."), without its file path and source line.
+
+    A warning about the user's data says what and where in its message; the helper's path and the line of
+    code that raised it only distract under a notebook cell. Warnings from other libraries keep the default.
+    """
+    if os.path.abspath(filename).startswith(_PACKAGE_DIR + os.sep):
+        return f"{category.__name__}: {message}\n"
+    return _default(message, category, filename, lineno, line)
+
+
 def _configure() -> logging.Logger:
+    if warnings.formatwarning is not _format_warning:
+        warnings.formatwarning = _format_warning
     logger = logging.getLogger(ROOT_LOGGER)
     if not any(isinstance(handler, _CurrentStreams) for handler in logger.handlers):
         handler = _CurrentStreams()
