@@ -265,12 +265,14 @@ def part_e2e(args) -> dict:
     train_s = time.perf_counter() - started
     peak = torch.cuda.max_memory_allocated() / 2**30 if torch.cuda.is_available() else None
     started = time.perf_counter()
-    evaluated = subprocess.run([sys.executable, "-m", "helpers", "evaluate", str(run_dir / "model"), "--output",
-                                str(args.work / "e2e-evaluate.json")], capture_output=True, text=True, timeout=300)
+    # evaluate prints its scores as JSON on standard output (its messages go to standard error)
+    evaluated = subprocess.run([sys.executable, "-m", "helpers", "evaluate", str(run_dir / "model")],
+                               capture_output=True, text=True, timeout=300)
     evaluate_s = time.perf_counter() - started
     if evaluated.returncode != 0:
         raise RuntimeError(f"python -m helpers evaluate failed: {evaluated.stderr[-2000:]}")
-    scores = json.loads((args.work / "e2e-evaluate.json").read_text())
+    (args.work / "e2e-evaluate.json").write_text(evaluated.stdout)
+    scores = json.loads(evaluated.stdout)
     metrics = trained.metrics
     pick = lambda split: {rule: round(metrics[split][rule]["micro_f1"], 4)
                           for rule in ("threshold_0.5", "tuned_global", "tuned_per_label", "as_saved")}
