@@ -591,7 +591,7 @@ def _column_name(names: list[str], column: str, path: Path, role: str) -> str:
             hint = " If the first line is already data, add a header line that names the columns."
         raise DataError(
             f"{path} has no {role} column {column!r}; its columns are {names}.{hint} "
-            f"Pass the right name, e.g. {role}column_values='...'."
+            f"Pass the right name, e.g. {option_hint(f'{role}_column', names[-1] if names else '...')}."
         )
     if names.count(name) > 1:
         raise DataError(f"{path} has {names.count(name)} columns named {name!r}. Rename all but one in the header.")
