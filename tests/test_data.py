@@ -290,6 +290,11 @@ def test_label_delimiter_and_label_hints(tmp_path):
     flags = _write(tmp_path / "flags.csv", "".join(["text,labels\n"] + [f"Text {i},{i % 2}\n" for i in range(30)]))
     with pytest.warns(UserWarning, match="yes/no column for one label"):
         load_table(flags)
+    for ids in ((0, 1, 2), (3, 10, 7, 1)):  # class ids of an encoding, one per text
+        numbered = _write(tmp_path / "ids.csv", "".join(["text,labels\n"] + [f"Text {i},{ids[i % len(ids)]}\n" for i in range(40)]))
+        expected = ", ".join(str(i) for i in sorted(ids))
+        with pytest.warns(UserWarning, match=rf"every label is a number \({expected}\).*map the ids to names"):
+            assert load_table(numbered).label_names == sorted(str(i) for i in ids)
 
 
 @pytest.mark.parametrize(

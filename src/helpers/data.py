@@ -515,6 +515,15 @@ def _warn_about_flag_labels(path: Path, names: Sequence[str]) -> None:
             "names. A multi-label file lists, per text, the names of the labels that apply (e.g. Preis|Lieferung).",
             stacklevel=3,
         )
+        return
+    if len(names) >= 2 and all(name.strip().lstrip("-").isdigit() for name in names):
+        warnings.warn(
+            f"{path}: every label is a number ({', '.join(sorted(names, key=lambda n: int(n))[:6])}"
+            f"{', ...' if len(names) > 6 else ''}), so the labels will be named by those numbers. If they are the "
+            "class ids of an encoding (e.g. LabelEncoder's), write the label names instead, or map the ids to names "
+            "before training: predictions will report the numbers.",
+            stacklevel=3,
+        )
 
 
 # --- bring your own data --------------------------------------------------------------------
