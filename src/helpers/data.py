@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from helpers.labels import MultiHotEncoder, TargetError
+from helpers.labels import MultiHotEncoder, TargetError, variant_key
 from helpers.tables import (  # noqa: F401  (read_texts: callers import it from here)
     MISSING,
     MISSING_MARKERS,
@@ -280,12 +280,6 @@ def _clean_label(label: str) -> str:
     return label[start:end]
 
 
-def _variant_key(label: str) -> str:
-    """Labels with the same key differ only in case, spacing or invisible characters."""
-    folded = unicodedata.normalize("NFKC", label).casefold()
-    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
-
-
 def _string_tokens(text: str) -> int:
     try:
         return sum(token.type == tokenize.STRING for token in tokenize.generate_tokens(io.StringIO(text).readline))
@@ -455,7 +449,7 @@ def _merge_label_variants(columns: list[_LabelColumn], label_order: Sequence[str
                 first.setdefault(label, f"{part.path.name} {part.unit} {line}")
     groups: dict[str, list[str]] = {}
     for label in counts:
-        groups.setdefault(_variant_key(label), []).append(label)
+        groups.setdefault(variant_key(label), []).append(label)
     preferred = set(label_order or ())
     mapping: dict[str, str] = {}
     described = []
@@ -507,7 +501,7 @@ def _check_empty_label_rows(part: _LabelColumn, column: str, allow: bool, delimi
     )
 
 
-def _warn_about_flag_labels(path: Path, names: Sequence[str]) -> None:
+def _warn_about_labels_that_look_like_values(path: Path, names: Sequence[str]) -> None:
     flags = {"0", "1", "true", "false", "yes", "no", "ja", "nein", "y", "n", "0.0", "1.0"}
     if len(names) >= 2 and all(name.casefold() in flags for name in names):
         warnings.warn(
@@ -604,7 +598,7 @@ def load_table(
             f"{paths['train']}: only one label ({encoder.label_names}) occurs. A classifier needs at least two; "
             f"check label_delimiter={label_delimiter!r} and the label column."
         )
-    _warn_about_flag_labels(paths["train"], encoder.label_names)
+    _warn_about_labels_that_look_like_values(paths["train"], encoder.label_names)
     splits: dict[str, Split] = {}
     for name in paths:
         try:

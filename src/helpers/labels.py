@@ -134,12 +134,17 @@ def _as_label_sets(label_sets: Iterable[Iterable[str]]) -> list[list[str]]:
     return result
 
 
+def variant_key(label: str) -> str:
+    """Labels with the same key differ only in case, spacing or invisible characters."""
+    folded = unicodedata.normalize("NFKC", label).casefold()
+    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
+
+
 def _warn_about_variants(names: Sequence[str]) -> None:
     """Warn when label names differ only in case or spacing: they become separate columns."""
     seen: dict[str, str] = {}
     for name in names:
-        folded = unicodedata.normalize("NFKC", name).casefold()
-        key = " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
+        key = variant_key(name)
         if key in seen:
             warnings.warn(
                 f"The labels {seen[key]!r} and {name!r} differ only in case or spacing, so they are two separate "

@@ -258,7 +258,7 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
     "as_saved" rows apply exactly the folder's decision rule, so the scores reported are the decisions
     `evaluate` and `predict` deliver.
     """
-    from helpers.metrics import decision_metrics, multiclass_metrics, multilabel_metrics, single_label_predictions
+    from helpers.metrics import multiclass_metrics, multilabel_metrics, single_label_predictions
     from helpers.models import config_label_names
     from helpers.thresholds import tune_thresholds
 
@@ -301,8 +301,7 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
     folder = save_model_folder(model, tokenizer, run_dir / MODEL_DIR, thresholds=thresholds, max_length=max_length,
                                provenance=provenance, overwrite=overwrite)
     for name in ("validation", "test"):
-        metrics[name]["as_saved"] = {**decision_metrics(folder.decide(scores[name]), splits[name].labels, scores[name]),
-                                     "texts": len(splits[name])}
+        metrics[name]["as_saved"] = as_saved_metrics(folder, scores[name], splits[name].labels)
     (run_dir / METRICS_FILE).write_text(json.dumps(json_safe(metrics), indent=2, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
     (run_dir / HISTORY_FILE).write_text(json.dumps(log_history, indent=2) + "\n", encoding="utf-8")
@@ -321,12 +320,16 @@ def json_safe(value):
     return value
 
 
-def score_as_saved(predictor: Predictor, texts: list[str], labels: np.ndarray) -> dict:
-    """The metrics of the decisions `predictor` delivers (its folder's rule), with the number of texts."""
+def as_saved_metrics(folder: ModelFolder, scores: np.ndarray, labels: np.ndarray) -> dict:
+    """The metrics of the decisions `folder`'s rule makes from `scores`, with the number of texts."""
     from helpers.metrics import decision_metrics
 
-    scores = predictor.predict_proba(texts)
-    return {**decision_metrics(predictor.decide(scores), labels, scores), "texts": len(texts)}
+    return {**decision_metrics(folder.decide(scores), labels, scores), "texts": len(scores)}
+
+
+def score_as_saved(predictor: Predictor, texts: list[str], labels: np.ndarray) -> dict:
+    """The metrics of the decisions `predictor` delivers (its folder's rule), with the number of texts."""
+    return as_saved_metrics(predictor.folder, predictor.predict_proba(texts), labels)
 
 
 # --- reuse ------------------------------------------------------------------------------------
