@@ -21,8 +21,15 @@ from helpers.device import detect_device, with_precision
 from helpers.profiles import choose_profile
 from helpers.recipe import load_run, fine_tune
 
+def _switch(value: str) -> bool:
+    if value.lower() not in ("0", "1", "true", "false", "yes", "no"):
+        raise SystemExit(f"{value!r} is not a switch; use 1 or 0.")
+    return value.lower() in ("1", "true", "yes")
+
+
 NUMERIC = {"epochs": float, "learning_rate": float, "head_learning_rate": float, "max_length": int,
-           "batch_size": int, "warmup_ratio": float, "seed": int}
+           "batch_size": int, "warmup_ratio": float, "seed": int, "linear_probe": _switch,
+           "freeze_word_embeddings": _switch}
 
 
 def parse_grid(text: str) -> list[dict]:
@@ -51,7 +58,7 @@ def main() -> None:
     rows = []
     for overrides in parse_grid(args.grid):
         profile = base.with_overrides(**overrides)
-        name = "_".join(f"{k}={v:g}" for k, v in overrides.items())
+        name = "_".join(f"{k}={v:g}" if not isinstance(v, bool) else f"{k}={int(v)}" for k, v in overrides.items())
         run_dir = args.runs / f"{profile.name}_{device.precision}_{name}"
         start = time.perf_counter()
         if (run_dir / "metrics.json").exists():

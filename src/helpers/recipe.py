@@ -196,7 +196,7 @@ def build_model(profile, splits: Splits, *, problem: str = MULTI_LABEL, device: 
     """
     from transformers import set_seed
 
-    from helpers.models import load_tokenizer, multiclass_model, multilabel_model, resolve_model
+    from helpers.models import freeze_word_embeddings, load_tokenizer, multiclass_model, multilabel_model, resolve_model
     from helpers.probe import fit_head_by_linear_probe
 
     resolved = resolve_model(profile.model)
@@ -204,6 +204,8 @@ def build_model(profile, splits: Splits, *, problem: str = MULTI_LABEL, device: 
     tokenizer = load_tokenizer(resolved)
     model = (multilabel_model if problem == MULTI_LABEL else multiclass_model)(resolved, splits.label_names)
     model.to((device or detect_device()).device)
+    if profile.freezes_word_embeddings(resolved.kind):
+        freeze_word_embeddings(model)
     if problem == MULTI_LABEL and profile.uses_linear_probe(resolved.kind):
         score = fit_head_by_linear_probe(model, tokenizer, splits.train.texts, splits.train.labels,
                                          max_length=profile.max_length)
