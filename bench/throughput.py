@@ -4,8 +4,10 @@ Common recipe (as in many tutorials): every text padded to max_length=128, fp32,
 plain `transformers.Trainer`, and inference over padded batches in input order. Ours: the package's
 default path, `helpers.training.make_trainer` (dynamic padding, length-grouped batches, the precision
 `helpers.device` picks) and `helpers.inference.predict_logits` (length-sorted batches) on the model
-just trained, as `helpers.recipe.fine_tune` uses them. Same model, same data, same starting weights
-(MiniLM with its linear-probe head), same number of steps.
+just trained, as `helpers.recipe.fine_tune` uses them, with the word embeddings frozen where the profile
+freezes them (the multilingual model). Same model, same data, same starting weights (the model with its
+linear-probe head), same number of steps. `--whole-training` runs the cpu profile's whole schedule instead,
+so the validation micro-F1 of each recipe is the one after a complete training.
 
 On a shared machine, wall-clock times move with the other work on it. So every recipe runs in its own
 process and the processes take turns, one training step (or one inference batch) at a time: each
@@ -49,19 +51,23 @@ class Recipe:
     attention: str = "auto"  # "auto": helpers.device.attention_implementation (eager on a CPU); or "sdpa", "eager"
     compile: bool = False  # torch.compile the model before training
     threads: int | None = None  # torch.set_num_threads; None leaves torch's default (one per core)
+    freeze: str = "auto"  # "auto": word embeddings frozen where the cpu profile freezes them; "none": all weights train
     inference: str = "sorted"  # "sorted": predict_logits; "dynamic": input order, padded per batch; "max_length"
     batch_size: int | None = None  # None: the run's --batch-size
 
 
-COMMON = Recipe("common", "common: pad to max_length, fp32, random batches, plain Trainer, sdpa attention",
+COMMON = Recipe("common", "common: pad to max_length, fp32, random batches, plain Trainer, sdpa, all weights trained",
                 trainer="plain", padding="max_length", sampling="random", precision="fp32", attention="sdpa",
-                inference="max_length")
+                freeze="none", inference="max_length")
 OURS_FP32 = Recipe("ours_fp32", "ours with --precision fp32", precision="fp32")
 DEFAULT = Recipe("ours_default", "ours, default (precision and attention: auto)")
 
 HEADLINE = (COMMON, OURS_FP32, DEFAULT)
 LEVERS = (
     COMMON,
+    Recipe("frozen_embeddings", "+ word embeddings frozen (padded to max_length, fp32, random batches, plain Trainer)",
+           trainer="plain", padding="max_length", sampling="random", precision="fp32", attention="sdpa",
+           inference="max_length"),
     Recipe("dynamic_padding", "+ dynamic padding (fp32, random batches, plain Trainer; inference padded per batch)",
            trainer="plain", sampling="random", precision="fp32", attention="sdpa", inference="dynamic"),
     Recipe("grouped_fp32_sdpa", "+ length-grouped batches and length-sorted inference (fp32, sdpa)",
@@ -89,6 +95,7 @@ class Settings:
     max_train: int | None = None  # dry run: a stratified subset
     max_eval: int | None = None
     threads: int | None = None  # torch threads in every participant (a recipe's own `threads` wins); None: torch's default
+    model_kind: str = "custom"  # helpers.models.ResolvedModel.kind of the start model ("multilingual", "minilm", ...)
 
 
 # --- taking turns --------------------------------------------------------------------------------
@@ -183,12 +190,18 @@ class Turns:
 
 
 def load_start_model(settings: Settings, recipe: Recipe):
+    """The start model with the recipe's attention kernel, its word embeddings frozen where the recipe says so."""
     from transformers import AutoModelForSequenceClassification
 
     from helpers.device import attention_implementation
+    from helpers.models import freeze_word_embeddings
+    from helpers.profiles import PROFILES
 
     attention = attention_implementation() if recipe.attention == "auto" else recipe.attention
-    return AutoModelForSequenceClassification.from_pretrained(settings.start, attn_implementation=attention)
+    model = AutoModelForSequenceClassification.from_pretrained(settings.start, attn_implementation=attention)
+    if recipe.freeze == "auto" and PROFILES["cpu"].freezes_word_embeddings(settings.model_kind):
+        freeze_word_embeddings(model)
+    return model
 
 
 def load_splits(max_train: int | None = None, max_eval: int | None = None):
@@ -306,7 +319,8 @@ def _participant(index: int, recipe: Recipe, settings: Settings, sync: Sync, res
             if state.global_step >= self.steps and turns.active:
                 turns.finish()
 
-    phases = [("warm-up", settings.warmup_steps)] + [(f"run {r + 1}", settings.steps) for r in range(settings.repeats)]
+    phases = [("warm-up", settings.warmup_steps)] if settings.warmup_steps > 0 else []
+    phases += [(f"run {r + 1}", settings.steps) for r in range(settings.repeats)]
     for phase, steps in phases:
         # the previous phase's model, trainer and optimiser state go first, so the peak below is this phase's
         # alone (accelerate's autocast wrapper holds a reference cycle that only a full collection frees)
@@ -351,6 +365,7 @@ def _participant(index: int, recipe: Recipe, settings: Settings, sync: Sync, res
             "peak_memory_gib": torch.cuda.max_memory_allocated() / 2**30 if settings.device == "cuda" else None,
             "peak_memory_reserved_gib": torch.cuda.max_memory_reserved() / 2**30 if settings.device == "cuda" else None,
             "parameters": sum(p.numel() for p in model.parameters()),
+            "trained_parameters": sum(p.numel() for p in model.parameters() if p.requires_grad),
             "embedding_parameters": sum(p.numel() for n, p in model.named_parameters() if "embeddings" in n),
         }))
     results.put(("done", index, recipe.name, None))
@@ -425,18 +440,21 @@ def machine() -> dict:
 
 
 def prepare_start(model_request: str, folder: Path, *, max_length: int, dry_run: bool) -> tuple[str, dict]:
-    """The common starting point: the model with the head our recipe starts from (linear probe for MiniLM)."""
+    """The common starting point: the model with the head our recipe starts from (a linear probe for the offline models)."""
+    from helpers.models import resolve_model
     from helpers.profiles import PROFILES
     from helpers.recipe import build_model
 
     profile = PROFILES["smoke" if dry_run else "cpu"].with_overrides(model=model_request, max_length=max_length)
     splits = load_splits(*(_dry_sizes() if dry_run else (None, None)))
     started = time.perf_counter()
+    kind = resolve_model(model_request, verbose=False).kind
     model, tokenizer = build_model(profile, splits)
     seconds = time.perf_counter() - started
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
-    return str(folder), {"profile": profile.name, "build_model_s": seconds, "train_texts": len(splits.train.texts),
+    return str(folder), {"profile": profile.name, "model_kind": kind, "build_model_s": seconds,
+                         "train_texts": len(splits.train.texts),
                          "validation_texts": len(splits.validation.texts), "test_texts": len(splits.test.texts)}
 
 
@@ -491,7 +509,8 @@ def summary(rows: list[dict], recipes: tuple[Recipe, ...], phases: list[str]) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="minilm", help="model request for helpers.models.resolve_model (default: minilm)")
+    parser.add_argument("--model", default="multilingual",
+                        help="model request for helpers.models.resolve_model (default: multilingual, the cpu profile's)")
     parser.add_argument("--steps", type=int, default=20, help="timed training steps per recipe and run (default: 20)")
     parser.add_argument("--warmup-steps", type=int, default=3, help="untimed training steps first (default: 3)")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs (default: 3)")
@@ -501,6 +520,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, help="torch threads in every recipe's process (default: torch's, one per core)")
     parser.add_argument("--levers", action="store_true", help="measure each lever on its own row instead of the headline table")
     parser.add_argument("--only", help="comma-separated recipe names to run (the first is the reference for ratios)")
+    parser.add_argument("--whole-training", action="store_true",
+                        help="one timed run of the cpu profile's whole schedule (its epochs over every training text), "
+                        "so each recipe's validation micro-F1 is the one after a complete training")
     parser.add_argument("--dry-run", action="store_true", help="tiny model, 64 texts, 2 steps, 1 run: checks the script")
     parser.add_argument("--timeout", type=float, default=3600, help="give up after this many seconds (default: 3600)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
@@ -531,9 +553,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Start: {args.model} with the head our recipe starts from ({prepared['build_model_s']:.0f} s); "
               f"{prepared['train_texts']} training texts, inference on {prepared['validation_texts']} validation + "
               f"{prepared['test_texts']} test texts.")
+        if args.whole_training and not args.dry_run:
+            from helpers.profiles import PROFILES
+
+            cpu = PROFILES["cpu"]
+            args.steps = int(cpu.epochs * -(-prepared["train_texts"] // args.batch_size))
+            args.warmup_steps, args.repeats = 0, 1
         settings = Settings(start, device.device, args.steps, args.warmup_steps, args.repeats, args.batch_size,
                             args.max_length, args.learning_rate, 42, *(_dry_sizes() if args.dry_run else (None, None)),
-                            threads=args.threads)
+                            threads=args.threads, model_kind=prepared["model_kind"])
         print(f"Recipes, taking turns step by step: {', '.join(r.name for r in recipes)}; {args.warmup_steps} warm-up "
               f"steps, then {args.repeats} x {args.steps} timed steps of {args.batch_size} texts each.", flush=True)
         started = time.perf_counter()
@@ -546,9 +574,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = ratio_table(figures, recipes, phases)
     print_rows(rows)
     result = summary(rows, recipes, phases)
-    warmup = {name: f["phase_wall_s"] for name, f in figures["warm-up"].items()}
-    print(f"\nWarm-up phase ({args.warmup_steps} steps, wall seconds incl. waiting for turns): "
-          + ", ".join(f"{k} {v:.0f} s" for k, v in warmup.items()))
+    if "warm-up" in figures:
+        warmup = {name: f["phase_wall_s"] for name, f in figures["warm-up"].items()}
+        print(f"\nWarm-up phase ({args.warmup_steps} steps, wall seconds incl. waiting for turns): "
+              + ", ".join(f"{k} {v:.0f} s" for k, v in warmup.items()))
     for name, entry in result.items():
         extra = f"; F1 vs ours fp32 (points): {entry['f1_points_vs_fp32']}" if "f1_points_vs_fp32" in entry else ""
         print(f"{name:<17} training {entry['train_ratios']}, inference {entry['infer_ratios']}{extra}")

