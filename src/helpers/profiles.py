@@ -91,7 +91,7 @@ PROFILES: dict[str, Profile] = {
         max_length=64, learning_rate=1e-3, head_learning_rate=None, warmup_ratio=0.0, linear_probe=True,
     ),
     "cpu": Profile(
-        "cpu", model="multilingual", dataset="embedded", max_train=None, max_eval=None, epochs=2, batch_size=32,
+        "cpu", model="multilingual", dataset="embedded", max_train=None, max_eval=None, epochs=3, batch_size=32,
         max_length=128, learning_rate=1e-4, head_learning_rate=None, warmup_ratio=0.1,
     ),
     "gpu": Profile(
