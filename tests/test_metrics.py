@@ -244,3 +244,25 @@ def test_multi_label_rows_f1_on_texts_with_two_labels() -> None:
     assert multi_label_rows_f1(multi, targets) == pytest.approx(1.0)
     with pytest.raises(ValueError, match="No text has 3 or more"):
         multi_label_rows_f1(multi, targets, min_labels=3)
+
+
+def test_bootstrap_difference_is_paired_and_brackets_the_observed_difference():
+    from sklearn.metrics import f1_score
+
+    from helpers.metrics import bootstrap_difference
+
+    rng = np.random.default_rng(0)
+    targets = (rng.random((300, 4)) < 0.3).astype(int)
+    good = np.where(rng.random(targets.shape) < 0.9, targets, 1 - targets)  # 10% of cells flipped
+    bad = np.where(rng.random(targets.shape) < 0.7, targets, 1 - targets)  # 30% flipped
+    result = bootstrap_difference(targets, good, bad, n_resamples=300)
+    observed = f1_score(targets, good, average="micro") - f1_score(targets, bad, average="micro")
+    assert result["difference"] == pytest.approx(observed)
+    assert 0 < result["low"] < observed < result["high"]  # clearly better, and the interval excludes 0
+    same = bootstrap_difference(targets, good, good, n_resamples=100)
+    assert same["low"] == same["high"] == same["difference"] == 0.0  # paired: identical predictions never differ
+    alone = bootstrap_difference(targets, good, n_resamples=100)
+    assert alone["low"] < f1_score(targets, good, average="micro") < alone["high"]
+    assert bootstrap_difference(targets, good, bad, n_resamples=300) == result  # fixed seed
+    with pytest.raises(ValueError, match="same shape"):
+        bootstrap_difference(targets, good[:10])

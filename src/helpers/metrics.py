@@ -278,3 +278,42 @@ def multi_label_rows_f1(
         )
     predictions = predictions_at(probabilities[selected], thresholds)
     return float(f1_score(targets[selected], predictions, average="micro", zero_division=0))
+
+
+def bootstrap_difference(
+    targets: np.ndarray,
+    predictions_a: np.ndarray,
+    predictions_b: np.ndarray | None = None,
+    *,
+    average: str = "micro",
+    n_resamples: int = 1000,
+    confidence: float = 0.95,
+    seed: int = 0,
+) -> dict[str, float]:
+    """F1 of `predictions_a` minus F1 of `predictions_b` on the same texts, with a paired bootstrap interval.
+
+    Texts are resampled with replacement (scipy.stats.bootstrap, percentile method, fixed seed), and both sets of
+    0/1 rows are scored on the same resample, so the interval says how much the difference could move with another
+    sample of texts like these. Without `predictions_b` it is the interval of `predictions_a`'s F1 itself.
+    An interval that excludes 0 says the difference is larger than the sampling noise of this test set; it says
+    nothing about another training seed (docs/BENCHMARKS.md measures that).
+    """
+    from scipy.stats import bootstrap
+
+    targets = np.asarray(targets)
+    a = np.asarray(predictions_a)
+    b = None if predictions_b is None else np.asarray(predictions_b)
+    if a.shape != targets.shape or (b is not None and b.shape != targets.shape):
+        raise ValueError(f"targets {targets.shape} and predictions {a.shape}"
+                         f"{'' if b is None else f', {b.shape}'} must have the same shape (texts, labels).")
+
+    def statistic(rows: np.ndarray) -> float:
+        rows = rows.astype(int)
+        value = f1_score(targets[rows], a[rows], average=average, zero_division=0)
+        return value - (f1_score(targets[rows], b[rows], average=average, zero_division=0) if b is not None else 0.0)
+
+    everything = np.arange(len(targets))
+    result = bootstrap((everything,), statistic, vectorized=False, n_resamples=n_resamples, confidence_level=confidence,
+                       method="percentile", rng=np.random.default_rng(seed))
+    return {"difference": float(statistic(everything)), "low": float(result.confidence_interval.low),
+            "high": float(result.confidence_interval.high), "confidence": confidence, "texts": len(targets)}
