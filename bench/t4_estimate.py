@@ -29,9 +29,9 @@ T4_FP16_PEAK = 65e12  # FLOP/s, NVIDIA T4 datasheet (Tensor Cores, mixed precisi
 BERT_BASE_PARAMETERS = 110e6
 # what each notebook trains on a fresh runtime (05 and 06 reuse 04's run only where it is still on disk)
 TRAININGS = {
-    "00_setup": [], "01_multiclass_baseline": ["full"], "02_multilabel_targets": [], "03_problem_type_and_loss": [],
+    "00_the_answer": ["full"], "01_multiclass_baseline": ["full"], "02_multilabel_targets": [], "03_problem_type_and_loss": [],
     "04_finetune_multilabel": ["full"], "05_thresholds": ["full", "full"], "06_predict_and_analyse": ["full", "full"],
-    "07_your_own_data": ["example"],
+    "07_your_own_data": ["example"], "99_appendix_machine_and_data": [],
 }
 EXAMPLE_ROWS = 800  # notebook 07 writes an example file of this many reviews and splits it 70/15/15
 

@@ -64,7 +64,7 @@ def notebook_title(path: Path) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notebook", default="00_setup.ipynb")
+    parser.add_argument("--notebook", default="00_the_answer.ipynb")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "browser")
     args = parser.parse_args()
 

@@ -26,8 +26,9 @@ from pathlib import Path
 # The notebooks whose exercises all have solutions and that end with a questionnaire: the checks in
 # tests/test_notebooks.py and the solution runs in tests/test_notebook_rerun.py apply to these: all of them.
 WITH_SOLUTIONS = [
-    "00_setup", "01_multiclass_baseline", "02_multilabel_targets", "03_problem_type_and_loss",
+    "00_the_answer", "01_multiclass_baseline", "02_multilabel_targets", "03_problem_type_and_loss",
     "04_finetune_multilabel", "05_thresholds", "06_predict_and_analyse", "07_your_own_data",
+    "99_appendix_machine_and_data",
 ]
 
 HINT = "<details><summary>Hint</summary>"

@@ -17,7 +17,7 @@ import stamp_notebooks  # noqa: E402
 from notebook_exercises import HINT, SOLUTION, WITH_SOLUTIONS, cells, exercises, markdown, questions, section  # noqa: E402
 
 SERIES = [
-    "00_setup",
+    "00_the_answer",
     "01_multiclass_baseline",
     "02_multilabel_targets",
     "03_problem_type_and_loss",
@@ -25,6 +25,7 @@ SERIES = [
     "05_thresholds",
     "06_predict_and_analyse",
     "07_your_own_data",
+    "99_appendix_machine_and_data",
 ]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
