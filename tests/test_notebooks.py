@@ -100,3 +100,35 @@ def test_notebook_ends_with_a_questionnaire_of_five_to_eight_questions(path):
     assert last["cell_type"] == "markdown" and "## Questionnaire" in "".join(last["source"]), (
         f"{path.name}: the questionnaire must be the notebook's last cell"
     )
+
+
+def _main_prose_words(path: Path) -> int:
+    """Words of the markdown before the exercises and the questionnaire, code blocks left out."""
+    import re
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    words = 0
+    for cell in cells:
+        text = "".join(cell["source"])
+        if cell["cell_type"] != "markdown" or text.startswith(("## Exercises", "## Questionnaire")):
+            continue
+        words += len(re.sub(r"```.*?```", "", text, flags=re.S).split())
+    return words
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_main_prose_stays_under_1500_words(path):
+    assert _main_prose_words(path) <= 1500, f"{path.name}: {_main_prose_words(path)} words of main prose"
+
+
+def test_the_first_notebook_is_short_and_plain():
+    path = ROOT / "notebooks" / "00_the_answer.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    assert len(cells) <= 25
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    with_helpers = [i for i, source in enumerate(code) if "helpers" in source and "google.colab" not in source]
+    assert len(with_helpers) == 1 and "load_profile_data" in code[with_helpers[0]], "helpers only in the set-up cell"
+    teaching = "\n".join(code)
+    for piece in ("MultiLabelBinarizer(classes=", ".astype(np.float32)", 'problem_type="multi_label_classification"',
+                  "per_device_train_batch_size=32", "Trainer(", 'function_to_apply="sigmoid"', "truncation=True"):
+        assert piece in teaching, piece
