@@ -13,11 +13,13 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from traitlets.config import Config
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
@@ -42,10 +44,20 @@ def active_profile() -> str:
     return choose_profile(verbose=False).name
 
 
+def ipc_kernels() -> Config:
+    """Kernels reached over local sockets instead of TCP: no network port, and no "Kernel is running over TCP
+    without encryption" warning from every kernel burying the summary. The socket files live in a temporary folder."""
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(Path(tempfile.mkdtemp(prefix="series-kernel-")) / "kernel")
+    return config
+
+
 def run_notebook(path: Path, out: Path, timeout: int, profile: str) -> tuple[float, str | None]:
     """Execute one notebook in a fresh kernel; write it (with a record of the run in its metadata) and its HTML."""
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", config=ipc_kernels(),
+                            resources={"metadata": {"path": str(path.parent)}})
     start, error = time.perf_counter(), None
     try:
         client.execute()
