@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.checks import check_texts
+from helpers.model_card import RULE_ATTRIBUTE, decision_rule, rule_matches
 from helpers.reporting import get_logger
 from helpers.thresholds import Thresholds
 
@@ -169,6 +170,12 @@ class ModelFolder:
                 raise ModelFolderError(
                     f"{path / THRESHOLDS_FILE} is for labels {thresholds.label_names}, the model has {config_names}."
                 )
+            if RULE_ATTRIBUTE in config and not rule_matches(config[RULE_ATTRIBUTE], thresholds):
+                raise ModelFolderError(
+                    f"{path / 'config.json'}: its {RULE_ATTRIBUTE} differs from {path / THRESHOLDS_FILE}, so plain "
+                    "transformers users would apply another rule than this package; one of the two was edited by hand. "
+                    "Re-save the folder with save_model_folder."
+                )
         return cls(path, config_names, problem_type, max_length, thresholds, provenance)
 
 
@@ -217,6 +224,11 @@ def save_model_folder(model, tokenizer, folder: str | Path, *, thresholds: Thres
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = folder.parent / f".{folder.name}.writing-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
+    # the rule also goes into config.json, for people who load the folder with plain transformers
+    if thresholds is not None:
+        setattr(model.config, RULE_ATTRIBUTE, decision_rule(thresholds))
+    elif hasattr(model.config, RULE_ATTRIBUTE):
+        delattr(model.config, RULE_ATTRIBUTE)
     model.save_pretrained(staging)  # safetensors is the default format
     tokenizer.save_pretrained(staging)
     if thresholds is not None:

@@ -261,6 +261,7 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
     `evaluate` and `predict` deliver.
     """
     from helpers.metrics import multiclass_metrics, multilabel_metrics, single_label_predictions
+    from helpers.model_card import base_model_id, write_model_card
     from helpers.models import config_label_names
     from helpers.thresholds import tune_thresholds
 
@@ -304,6 +305,7 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
                                provenance=provenance, overwrite=overwrite)
     for name in ("validation", "test"):
         metrics[name]["as_saved"] = as_saved_metrics(folder, scores[name], splits[name].labels)
+    write_model_card(folder, splits, metrics, base_model=base_model_id(getattr(model.config, "_name_or_path", None)))
     (run_dir / METRICS_FILE).write_text(json.dumps(json_safe(metrics), indent=2, ensure_ascii=False) + "\n",
                                         encoding="utf-8")
     (run_dir / HISTORY_FILE).write_text(json.dumps(log_history, indent=2) + "\n", encoding="utf-8")
