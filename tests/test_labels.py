@@ -108,3 +108,16 @@ def test_encoder_label_names_must_be_distinct_strings():
 def test_encoder_warns_about_labels_that_differ_only_in_case_or_spacing(variant):
     with pytest.warns(UserWarning, match="differ only in case or spacing"):
         MultiHotEncoder().fit([["Preis"], [variant], ["Lieferung"]])
+
+
+def test_given_label_names_are_kept_in_their_order_by_fit_transform():
+    from helpers.labels import MultiHotEncoder
+
+    names = ["Kundenservice", "Benutzererfahrung", "Lieferung", "Produktqualität", "Preis", "Zahlung", "Rückgabe",
+             "Datenschutz"]
+    encoder = MultiHotEncoder(names)
+    rows = encoder.fit_transform([["Preis"], ["Lieferung", "Kundenservice"], ["Preis", "Zahlung"]])
+    assert encoder.label_names == names and rows.shape == (3, 8)
+    assert rows[1].tolist() == [1, 0, 1, 0, 0, 0, 0, 0]
+    with pytest.raises(Exception, match="not among the 8 known labels"):
+        encoder.fit_transform([["Versand"]])

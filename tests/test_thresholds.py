@@ -188,3 +188,18 @@ def test_tune_thresholds_returns_thresholds_and_curves(validation) -> None:
     assert set(global_only.values) == {global_only.global_threshold}
     with pytest.raises(ValueError, match="label names"):
         tune_thresholds(probabilities, targets, LABEL_NAMES[:2])
+
+
+@pytest.mark.parametrize("value", [True, "0.5", None])
+def test_a_threshold_that_is_not_a_number_is_refused_with_file_and_field(tmp_path, value):
+    import json
+
+    from helpers.thresholds import Thresholds
+
+    path = tmp_path / "thresholds.json"
+    Thresholds(0.5, [0.4, 0.6], ["A", "B"], True, "per_label").to_json(path)
+    data = json.loads(path.read_text())
+    data["per_label"][1] = value
+    path.write_text(json.dumps(data))
+    with pytest.raises(ValueError, match=r"thresholds.json: per_label\[1\] is .* not a number"):
+        Thresholds.from_json(path)

@@ -43,8 +43,9 @@ class MultiHotEncoder:
             if len(set(label_names)) != len(label_names):
                 twice = sorted({name for name in label_names if label_names.count(name) > 1})
                 raise TargetError(f"label_names has duplicates: {twice}.")
-        self._binarizer = MultiLabelBinarizer(classes=list(label_names) if label_names else None)
-        if label_names:
+        self._given = list(label_names) if label_names else None
+        self._binarizer = MultiLabelBinarizer(classes=self._given)
+        if self._given:
             self._binarizer.fit([])  # with explicit classes, fitting only freezes the order
 
     @property
@@ -54,10 +55,13 @@ class MultiHotEncoder:
         return [str(name) for name in self._binarizer.classes_]
 
     def fit(self, label_sets: Iterable[Iterable[str]]) -> MultiHotEncoder:
-        """Learn the label names (sorted) from the training label sets."""
+        """Learn the label names (sorted) from the training label sets; names given to the constructor are kept,
+        in their order, and a label outside them is an error (in `transform`)."""
         label_sets = _as_label_sets(label_sets)
         if not any(label_sets):
             raise TargetError("No labels found at all: every row has an empty label set. Check the label column.")
+        if self._given:
+            return self  # the names and their order were given: fitting must not replace them
         self._binarizer = MultiLabelBinarizer().fit(label_sets)
         _warn_about_variants(self.label_names)
         return self

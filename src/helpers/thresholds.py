@@ -251,6 +251,14 @@ class Thresholds:
             )
         if not isinstance(data["per_label"], list) or not isinstance(data["label_names"], list):
             raise ValueError(f"{path}: per_label and label_names must be JSON lists.")
+        numbers = {"global_threshold": data["global_threshold"],
+                   **{f"per_label[{i}]": value for i, value in enumerate(data["per_label"])}}
+        wrong = {field: value for field, value in numbers.items()
+                 if isinstance(value, bool) or not isinstance(value, (int, float))}
+        if wrong:
+            field, value = next(iter(wrong.items()))
+            raise ValueError(f"{path}: {field} is {json.dumps(value)}, not a number between 0 and 1; write the "
+                             "threshold as a number (e.g. 0.5), or re-create the file with Thresholds.to_json.")
         try:
             return cls(**data)
         except (TypeError, ValueError) as error:
