@@ -227,3 +227,29 @@ def test_two_cpu_processes_train_and_write_metrics_once(trained, tmp_path, launc
     # the logged loss is a per-batch mean in both runs, not multiplied by the number of processes
     ddp_first, single_first = (next(e["loss"] for e in run if "loss" in e) for run in (history, single))
     assert ddp_first == pytest.approx(single_first, rel=0.25)
+
+
+def test_audit_writes_every_text_ranked_and_leaves_the_data_as_it_is(tmp_path, capsys):
+    import pandas as pd
+
+    from conftest import write_reviews_csv
+
+    data = tmp_path / "reviews.csv"
+    write_reviews_csv(data)
+    before = data.read_bytes()
+    output = tmp_path / "audit.csv"
+    assert main(["audit", "--data", str(data), "--output", str(output), "--top", "3"]) == 0
+    table = pd.read_csv(output)
+    assert len(table) == 120 and list(table["rank"]) == list(range(1, 121))
+    assert set(table.columns) >= {"row", "text", "given_labels", "suspect_label", "looks", "probability"}
+    assert data.read_bytes() == before
+    assert "the most suspicious first" in capsys.readouterr().err
+    assert main(["audit", "--data", str(data), "--output", str(output)]) == 2  # never replaced silently
+    assert "--overwrite" in capsys.readouterr().err
+
+
+def test_a_failed_predict_leaves_no_output_file_behind(trained, tmp_path, capsys):
+    output = tmp_path / "predictions.jsonl"
+    missing = tmp_path / "no-such-input.txt"
+    assert main(["predict", str(trained / "run" / "model"), str(missing), "--output", str(output)]) == 2
+    assert not output.exists() and not list(tmp_path.glob(".*partial"))

@@ -132,6 +132,26 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--split", choices=("train", "validation", "test"), default=None,
                           help="score this part of the data (default: test for embedded/germeval, the whole file otherwise)")
 
+    audit = commands.add_parser(
+        "audit", help="rank the texts of a labelled file whose labels look wrong or missing (out-of-fold)",
+        description="Score every text with a model that did not see it (TF-IDF words + character n-grams and one "
+        "logistic regression per label, 5 folds by iterative stratification: seconds to minutes on a laptop, no "
+        "GPU) and rank the texts whose given labels disagree most with it. Writes a CSV; the data are not changed.",
+    )
+    audit.add_argument("--data", required=True, help="a labelled CSV/TSV/JSONL file")
+    audit.add_argument("--text-column", default="text", help="column holding the text (default: text)")
+    audit.add_argument("--label-column", default="labels", help="column holding the labels (default: labels)")
+    audit.add_argument("--label-delimiter", default="|", help="separator between labels in one cell (default: |)")
+    audit.add_argument("--delimiter", help="column separator of a CSV/TSV file (default: detected)")
+    audit.add_argument("--encoding", help="text encoding of the file (default: detected)")
+    audit.add_argument("--allow-empty-labels", action="store_true", help="keep rows without any label")
+    audit.add_argument("--label-variants", choices=("merge", "keep", "error"), default="merge",
+                       help="labels that differ only in case or spacing: merge (default), keep apart, or refuse")
+    audit.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: 5)")
+    audit.add_argument("--top", type=int, default=20, help="rows to print (default: 20); the CSV holds every text")
+    audit.add_argument("--output", type=Path, default=Path("audit.csv"), help="CSV to write (default: audit.csv)")
+    audit.add_argument("--overwrite", action="store_true", help="replace an existing --output file")
+
     predict = commands.add_parser("predict", help="label the texts of a file with a saved model folder")
     predict.add_argument("model_dir", type=Path, help="a model folder (OUTPUT/model of `train`)")
     predict.add_argument("input", type=Path, help="a .txt file (one text per line) or a CSV/TSV/JSONL file")
@@ -253,8 +273,10 @@ def command_predict(args: argparse.Namespace) -> int:
     texts = stream_texts(args.input, text_column=args.text_column, id_column=args.id_column,
                          delimiter=args.delimiter, encoding=args.encoding)  # checks the whole file first
     predictor = Predictor(args.model_dir)
-    handle = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
-    written = 0
+    # written under another name and renamed at the end: a run that fails leaves no half file that blocks a retry
+    partial = args.output.with_name(f".{args.output.name}.partial") if args.output else None
+    handle = partial.open("w", encoding="utf-8") if partial else sys.stdout
+    written, finished = 0, False
     try:
         with tqdm(total=len(texts), desc="Predicting", unit="text", disable=None, file=sys.stderr) as progress:
             for chunk in _chunks(texts, args.batch_size):
@@ -274,12 +296,40 @@ def command_predict(args: argparse.Namespace) -> int:
                     written += 1
                 handle.flush()
                 progress.update(len(chunk))
+        finished = True
     finally:
-        if args.output:
+        if partial:
             handle.close()
+            if finished:
+                partial.replace(args.output)
+            else:
+                partial.unlink(missing_ok=True)
     skipped = f", {texts.skipped} of them skipped (marked 'skipped')" if texts.skipped else ""
     log.info(f"Wrote {written} results{skipped}" + (f" to {args.output}" if args.output else ""))
     return written
+
+
+def command_audit(args: argparse.Namespace):
+    """Out-of-fold label audit of a file; writes every text, most suspicious first, to --output."""
+    from helpers.audit import audit_labels
+    from helpers.data import read_labelled_file
+
+    if args.folds < 2:
+        raise ValueError(f"--folds must be at least 2, got {args.folds}.")
+    _check_output_file(args.output, overwrite=args.overwrite)
+    split, names = read_labelled_file(
+        args.data, text_column=args.text_column, label_column=args.label_column,
+        label_delimiter=args.label_delimiter, **_reading_options(args),
+    )
+    table = audit_labels(split.texts, split.labels, names, folds=args.folds)
+    partial = args.output.with_name(f".{args.output.name}.partial")
+    table.to_csv(partial, index=False)
+    partial.replace(args.output)
+    shown = table.head(args.top)[["rank", "row", "suspect_label", "looks", "probability", "given_labels", "text"]]
+    log.info(shown.to_string(index=False, max_colwidth=70))
+    log.info(f"Wrote {len(table)} rows, the most suspicious first, to {args.output} ('row': the text's data row in "
+             f"{args.data}, the first being 0; 'looks': missing = not given but predicted, wrong = given but not predicted).")
+    return table
 
 
 def _chunks(records, size: int):
@@ -300,10 +350,13 @@ def _check_output_file(path: Path, *, overwrite: bool) -> None:
     if path.exists() and not overwrite:
         raise FileExistsError(f"--output {path} exists already; it is never replaced silently. Pass --overwrite, "
                               "or choose another file.")
+    existed = path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8"):
             pass
+        if not existed:  # only a check: a command that fails later must not leave an empty file that blocks a retry
+            path.unlink()
     except OSError as error:
         raise PermissionError(f"Cannot write --output {path} ({error.strerror or error}); choose another path.") from error
 
@@ -328,7 +381,8 @@ def _explained_errors() -> tuple[type[BaseException], ...]:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"train": command_train, "evaluate": command_evaluate, "predict": command_predict}
+    handlers = {"train": command_train, "evaluate": command_evaluate, "predict": command_predict,
+                "audit": command_audit}
     try:
         with messages_on_stderr(), warnings.catch_warnings():  # stdout carries results; messages go to stderr
             warnings.showwarning = _one_line_warning

@@ -728,7 +728,7 @@ def warn_about_overlap(splits: Splits) -> None:
 def load_file(
     path: str | Path,
     *,
-    label_names: Sequence[str],
+    label_names: Sequence[str] | None,
     text_column: str = "text",
     label_column: str = "labels",
     label_delimiter: str | None = "|",
@@ -737,10 +737,30 @@ def load_file(
     allow_empty_labels: bool = False,
     label_variants: str = "merge",
 ) -> Split:
-    """One labelled file, whole (no split), its labels encoded in the given order (a model's labels).
+    """One labelled file, whole (no split) and in file order, its labels encoded in the given order (a model's labels).
 
-    Read with the same rules as `load_table`; a label the model does not know is an error.
+    Read with the same rules as `load_table`; a label the model does not know is an error. With
+    `label_names=None` the labels are the file's own, sorted (`file_label_names` tells them).
     """
+    split, _ = read_labelled_file(path, label_names=label_names, text_column=text_column, label_column=label_column,
+                                  label_delimiter=label_delimiter, delimiter=delimiter, encoding=encoding,
+                                  allow_empty_labels=allow_empty_labels, label_variants=label_variants)
+    return split
+
+
+def read_labelled_file(
+    path: str | Path,
+    *,
+    label_names: Sequence[str] | None = None,
+    text_column: str = "text",
+    label_column: str = "labels",
+    label_delimiter: str | None = "|",
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    allow_empty_labels: bool = False,
+    label_variants: str = "merge",
+) -> tuple[Split, list[str]]:
+    """A labelled file, whole and in file order, with its label names (given, or the file's own, sorted)."""
     path = Path(path)
     frame = read_table(path, delimiter=delimiter, encoding=encoding, columns=[text_column, label_column])
     texts = _texts(column_values(frame, text_column, path, "text"), path, text_column)
@@ -748,7 +768,8 @@ def load_file(
     _check_empty_label_rows(labels, label_column, allow_empty_labels, label_delimiter)
     _merge_label_variants([labels], label_names, label_variants)
     try:
-        rows = MultiHotEncoder(label_names).transform(labels.sets)
+        encoder = MultiHotEncoder(label_names) if label_names else MultiHotEncoder().fit(labels.sets)
+        rows = encoder.transform(labels.sets)
     except TargetError as error:
         raise DataError(f"{path}: {error}") from error
-    return Split(texts, rows)
+    return Split(texts, rows), encoder.label_names
