@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import numpy as np
+
 import pytest
 
 from helpers.inference import ModelFolder, ModelFolderError, Predictor
@@ -29,26 +31,44 @@ def test_the_card_parses_and_carries_labels_rule_metrics_and_provenance(smoke_ru
     assert "upload_folder" in card.text  # how to share it, shown and not run
 
 
-def test_config_json_carries_the_rule_and_a_plain_pipeline_gives_the_predictors_label_sets(smoke_run):
-    from transformers import pipeline
+def plain_user_labels(folder, texts):
+    """Run the code the model card shows a transformers user (nothing from this package) and return its label sets."""
+    import re
 
+    card = (folder.path / CARD_FILE).read_text(encoding="utf-8")
+    code = re.search(r"## Use it with plain transformers\n\n```python\n(.*?)```", card, re.S).group(1)
+    definitions = code.split("\n\nfor scores in")[0]
+    namespace: dict = {}
+    exec(definitions, namespace)  # noqa: S102 - the card's own example
+    outputs = namespace["classify"](texts, truncation=True, max_length=folder.max_length)
+    return [sorted(namespace["labels_of"](scores)) for scores in outputs]
+
+
+def test_config_json_carries_the_rule_and_the_cards_plain_code_gives_the_predictors_label_sets(smoke_run):
     folder = smoke_run["run"].folder
     config = json.loads((folder.path / "config.json").read_text(encoding="utf-8"))
-    assert config[RULE_ATTRIBUTE] == json.loads(json.dumps(decision_rule(folder.thresholds)))
-
-    # what a transformers user writes, with nothing from this package (the same lines as the card's)
-    classify = pipeline("text-classification", model=str(folder.path), top_k=None, function_to_apply="sigmoid")
-    rule = classify.model.config.decision_rule
-
-    def labels_of(scores):
-        chosen = [s["label"] for s in scores if s["score"] >= rule["thresholds"][s["label"]]]
-        if not chosen and rule["at_least_one"]:
-            chosen = [max(scores, key=lambda s: s["score"])["label"]]
-        return chosen
-
-    plain = [sorted(labels_of(scores)) for scores in classify(TEXTS, truncation=True, max_length=folder.max_length)]
+    assert config[RULE_ATTRIBUTE] == json.loads(json.dumps(decision_rule(folder.thresholds, folder.calibration)))
+    assert list(config[RULE_ATTRIBUTE]["thresholds"]) == sorted(folder.label_names)  # transformers sorts the keys
     ours = [sorted(prediction.labels) for prediction in Predictor(folder.path).predict(TEXTS)]
-    assert plain == ours
+    assert plain_user_labels(folder, TEXTS) == ours
+
+
+def test_a_calibrated_folder_is_applied_the_same_way_by_predictor_and_by_the_cards_code(smoke_run, tmp_path):
+    from helpers.calibration import PlattScaling
+    from helpers.inference import pipeline_scores, save_model_folder
+    from helpers.model_card import write_model_card
+
+    run = smoke_run["run"]
+    names = run.folder.label_names
+    scaling = PlattScaling(names, [0.5 + 0.2 * j for j in range(len(names))], [0.3 - 0.1 * j for j in range(len(names))])
+    folder = save_model_folder(run.model, run.tokenizer, tmp_path / "model", thresholds=run.folder.thresholds,
+                               max_length=run.folder.max_length, provenance=run.folder.provenance, calibration=scaling)
+    write_model_card(folder, smoke_run["splits"], run.metrics)
+    assert folder.calibration == scaling
+    predictor = Predictor(folder.path)
+    raw = pipeline_scores(predictor.pipeline, TEXTS, names, max_length=folder.max_length)  # before any scaling
+    assert np.allclose(predictor.predict_proba(TEXTS), scaling.apply(raw), atol=1e-6)
+    assert plain_user_labels(folder, TEXTS) == [sorted(p.labels) for p in predictor.predict(TEXTS)]
 
 
 def test_a_rule_edited_in_config_json_alone_is_refused(smoke_run, tmp_path):

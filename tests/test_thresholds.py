@@ -201,5 +201,5 @@ def test_a_threshold_that_is_not_a_number_is_refused_with_file_and_field(tmp_pat
     data = json.loads(path.read_text())
     data["per_label"][1] = value
     path.write_text(json.dumps(data))
-    with pytest.raises(ValueError, match=r"thresholds.json: per_label\[1\] is .* not a number"):
+    with pytest.raises(ValueError, match=r"thresholds.json: per_label\[1\] is .* thresholds must be numbers"):
         Thresholds.from_json(path)

@@ -220,7 +220,9 @@ def command_evaluate(args: argparse.Namespace) -> dict:
     from helpers.data import DataError, load_file
     from helpers.inference import Predictor
     from helpers.metrics import multilabel_metrics
-    from helpers.recipe import json_safe, score_as_saved
+    from helpers.calibration import calibration_report
+    from helpers.inference import as_saved_metrics
+    from helpers.reporting import json_safe
 
     predictor = Predictor(args.model_dir)
     folder = predictor.folder
@@ -249,11 +251,12 @@ def command_evaluate(args: argparse.Namespace) -> dict:
             )
         split = splits[name]
         scored = f"the {name} split of {args.data}" + (f" (split seed {seed})" if args.data not in BUILT_IN else "")
-    scores = predictor.predict_proba(split.texts)
+    scores = predictor.predict_proba(split.texts)  # one pass: every figure below reads these scores
     metrics = {"data": str(args.data), "scored": scored, "texts": len(split),
-               "as_saved": score_as_saved(predictor, split.texts, split.labels)}
+               "as_saved": as_saved_metrics(folder, scores, split.labels)}
     if folder.multi_label:
         metrics["threshold_0.5"] = multilabel_metrics(scores, split.labels, 0.5)
+        metrics["calibration"] = calibration_report(scores, split.labels, folder.label_names)
     log.info(f"Scored {len(split)} texts: {scored}, with the folder's rule ({folder.describe()}).")
     print(json.dumps(json_safe(metrics), indent=2))
     return metrics

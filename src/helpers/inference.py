@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.checks import check_texts
+from helpers.calibration import CALIBRATION_FILE, PlattScaling
 from helpers.model_card import RULE_ATTRIBUTE, decision_rule, rule_matches
 from helpers.reporting import get_logger
 from helpers.thresholds import Thresholds
@@ -93,6 +94,11 @@ class ModelFolder:
     max_length: int
     thresholds: Thresholds | None  # None for a multiclass model (its rule is the argmax)
     provenance: dict = field(default_factory=dict)
+    calibration: PlattScaling | None = None  # per-label Platt scaling, kept only where it earned its place
+
+    def scores(self, probabilities: np.ndarray) -> np.ndarray:
+        """The model's raw sigmoid scores as this folder's rule reads them (calibrated where the folder says so)."""
+        return self.calibration.apply(probabilities) if self.calibration is not None else np.asarray(probabilities)
 
     @property
     def multi_label(self) -> bool:
@@ -170,13 +176,23 @@ class ModelFolder:
                 raise ModelFolderError(
                     f"{path / THRESHOLDS_FILE} is for labels {thresholds.label_names}, the model has {config_names}."
                 )
-            if RULE_ATTRIBUTE in config and not rule_matches(config[RULE_ATTRIBUTE], thresholds):
-                raise ModelFolderError(
-                    f"{path / 'config.json'}: its {RULE_ATTRIBUTE} differs from {path / THRESHOLDS_FILE}, so plain "
-                    "transformers users would apply another rule than this package; one of the two was edited by hand. "
-                    "Re-save the folder with save_model_folder."
-                )
-        return cls(path, config_names, problem_type, max_length, thresholds, provenance)
+        calibration = None
+        if (path / CALIBRATION_FILE).exists():
+            try:
+                calibration = PlattScaling.from_json(path / CALIBRATION_FILE)
+            except ValueError as error:
+                raise ModelFolderError(str(error)) from error
+            if calibration.label_names != config_names:
+                raise ModelFolderError(f"{path / CALIBRATION_FILE} is for labels {calibration.label_names}, "
+                                       f"the model has {config_names}; re-save the folder.")
+        if thresholds is not None and RULE_ATTRIBUTE in config and not rule_matches(config[RULE_ATTRIBUTE], thresholds,
+                                                                                     calibration):
+            raise ModelFolderError(
+                f"{path / 'config.json'}: its {RULE_ATTRIBUTE} differs from {path / THRESHOLDS_FILE} (or "
+                f"{CALIBRATION_FILE}), so plain transformers users would apply another rule than this package; one of "
+                "them was edited by hand. Re-save the folder with save_model_folder."
+            )
+        return cls(path, config_names, problem_type, max_length, thresholds, provenance, calibration)
 
 
 def _read_json(path: Path) -> dict:
@@ -190,7 +206,8 @@ def _read_json(path: Path) -> dict:
 
 
 def save_model_folder(model, tokenizer, folder: str | Path, *, thresholds: Thresholds | None, max_length: int,
-                      provenance: dict, overwrite: bool = False) -> ModelFolder:
+                      provenance: dict, overwrite: bool = False,
+                      calibration: PlattScaling | None = None) -> ModelFolder:
     """Write the model folder: weights, tokenizer, thresholds (multi-label) and settings. Returns it, read back.
 
     The only writer of model folders. An existing folder is replaced only with ``overwrite=True``;
@@ -226,13 +243,15 @@ def save_model_folder(model, tokenizer, folder: str | Path, *, thresholds: Thres
     shutil.rmtree(staging, ignore_errors=True)
     # the rule also goes into config.json, for people who load the folder with plain transformers
     if thresholds is not None:
-        setattr(model.config, RULE_ATTRIBUTE, decision_rule(thresholds))
+        setattr(model.config, RULE_ATTRIBUTE, decision_rule(thresholds, calibration))
     elif hasattr(model.config, RULE_ATTRIBUTE):
         delattr(model.config, RULE_ATTRIBUTE)
     model.save_pretrained(staging)  # safetensors is the default format
     tokenizer.save_pretrained(staging)
     if thresholds is not None:
         thresholds.to_json(staging / THRESHOLDS_FILE)
+    if calibration is not None:
+        calibration.to_json(staging / CALIBRATION_FILE)
     settings = {
         "format": FOLDER_FORMAT,
         "label_names": names,
@@ -331,8 +350,9 @@ class Predictor:
         """Scores (n, num_labels), columns in label order: sigmoid (multi-label) or softmax (multiclass)."""
         texts = check_texts(texts)
         self._note_truncation(texts)
-        return pipeline_scores(self.pipeline, texts, self.label_names, max_length=self.max_length,
-                               batch_size=self.batch_size)
+        raw = pipeline_scores(self.pipeline, texts, self.label_names, max_length=self.max_length,
+                              batch_size=self.batch_size)
+        return self.folder.scores(raw)
 
     def decide(self, scores: np.ndarray) -> np.ndarray:
         """0/1 rows by the folder's rule (its thresholds and at-least-one setting, or the argmax)."""
@@ -371,3 +391,10 @@ def _pipeline_device(device: str | None):
     if device == "cuda" and not torch.cuda.is_available():
         raise RuntimeError("device='cuda' but PyTorch sees no GPU; use device=None to pick automatically.")
     return {"cpu": -1, "cuda": 0}.get(device, device)
+
+
+def as_saved_metrics(folder: ModelFolder, scores: np.ndarray, labels: np.ndarray) -> dict:
+    """The metrics of the decisions `folder`'s rule makes from `scores`, with the number of texts."""
+    from helpers.metrics import decision_metrics
+
+    return {**decision_metrics(folder.decide(scores), labels, scores), "texts": len(scores)}

@@ -28,13 +28,24 @@ KNOWN_BASES = {
 }
 
 PLAIN_USE = '''```python
+import math
+
 from transformers import pipeline
 
 classify = pipeline("text-classification", model="{path}", top_k=None, function_to_apply="sigmoid")
 rule = classify.model.config.decision_rule  # thresholds per label and the at-least-one rule, from config.json
 
 
+def calibrated(label, score):  # only where the folder keeps a calibration (Platt scaling, fitted on validation)
+    if "calibration" not in rule:
+        return score
+    score = min(max(score, 1e-7), 1 - 1e-7)
+    z = rule["calibration"]["slopes"][label] * math.log(score / (1 - score)) + rule["calibration"]["intercepts"][label]
+    return 1 / (1 + math.exp(-z))
+
+
 def labels_of(scores):
+    scores = [{{"label": s["label"], "score": calibrated(s["label"], s["score"])}} for s in scores]
     chosen = [s["label"] for s in scores if s["score"] >= rule["thresholds"][s["label"]]]
     if not chosen and rule["at_least_one"]:  # never an empty answer: the most probable label
         chosen = [max(scores, key=lambda s: s["score"])["label"]]
@@ -47,9 +58,9 @@ for scores in classify(["Das Paket kam zu spät, und der Kundenservice hat nie g
 ```'''
 
 
-def decision_rule(thresholds: Thresholds) -> dict:
-    """The folder's rule as plain JSON: a label is predicted when its sigmoid score is at least its threshold."""
-    return {
+def decision_rule(thresholds: Thresholds, calibration=None) -> dict:
+    """The folder's rule as plain JSON: a label is predicted when its (calibrated) sigmoid score reaches its threshold."""
+    rule = {
         "scores": "sigmoid",
         "predict_when": "score >= threshold",
         "thresholds": {name: float(value) for name, value in zip(thresholds.label_names, thresholds.values)},
@@ -57,16 +68,23 @@ def decision_rule(thresholds: Thresholds) -> dict:
         "strategy": thresholds.strategy,
         "source": "thresholds.json (tuned on validation)",
     }
+    if calibration is not None:  # Platt scaling: score = sigmoid(slope * logit(score) + intercept), before thresholds
+        rule["calibration"] = {"method": "platt",
+                               "slopes": dict(zip(calibration.label_names, calibration.slopes)),
+                               "intercepts": dict(zip(calibration.label_names, calibration.intercepts))}
+    return rule
 
 
-def rule_matches(config_rule: object, thresholds: Thresholds) -> bool:
-    """Whether the rule stored in config.json is the one thresholds.json holds."""
+def rule_matches(config_rule: object, thresholds: Thresholds, calibration=None) -> bool:
+    """Whether the rule stored in config.json is the one thresholds.json (and calibration.json) hold."""
     if not isinstance(config_rule, dict):
         return False
-    wanted = decision_rule(thresholds)
-    stored = config_rule.get("thresholds")
-    return (isinstance(stored, dict) and list(stored) == list(wanted["thresholds"])
-            and np.allclose([stored[name] for name in stored], list(wanted["thresholds"].values()))
+    wanted = decision_rule(thresholds, calibration)
+    if json.dumps(config_rule.get("calibration"), sort_keys=True) != json.dumps(wanted.get("calibration"), sort_keys=True):
+        return False
+    stored = config_rule.get("thresholds")  # transformers writes config.json with sorted keys: compare by label
+    return (isinstance(stored, dict) and set(stored) == set(wanted["thresholds"])
+            and np.allclose([stored[name] for name in wanted["thresholds"]], list(wanted["thresholds"].values()))
             and config_rule.get("at_least_one") == wanted["at_least_one"])
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.device import attention_implementation
+from helpers.multilingual import cache_dir
 from helpers.reporting import get_logger
 
 log = get_logger(__name__)
@@ -38,14 +39,6 @@ class ResolvedModel:
 
     def describe(self) -> str:
         return f"Model: {self.name_or_path} ({self.kind}). {self.reason}"
-
-
-def cache_dir() -> Path:
-    """Folder for files this package builds itself (the tiny model); MULTILABEL_TUTORIAL_CACHE overrides it."""
-    if os.environ.get("MULTILABEL_TUTORIAL_CACHE"):
-        return Path(os.environ["MULTILABEL_TUTORIAL_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "multilabel-tutorial"
 
 
 def minilm_path() -> str:

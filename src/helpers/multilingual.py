@@ -332,10 +332,16 @@ def convert(bundle: Bundle, folder: Path) -> Path:
     return folder
 
 
+def cache_dir() -> Path:
+    """Folder for files this package builds itself (the tiny model); MULTILABEL_TUTORIAL_CACHE overrides it."""
+    if os.environ.get("MULTILABEL_TUTORIAL_CACHE"):
+        return Path(os.environ["MULTILABEL_TUTORIAL_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "multilabel-tutorial"
+
+
 def converted_folder(bundle_path: str | Path | None = None, *, cache: Path | None = None) -> Path:
     """The folder converted from the bundled file: reused from the cache, or converted now (printed either way)."""
-    from helpers.models import cache_dir
-
     path = Path(bundle_path) if bundle_path else find_bundle()
     if path is None:
         raise BundleError(f"The {PACKAGE} package is not installed, so its bundled model file is not here: "

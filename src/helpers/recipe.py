@@ -24,13 +24,14 @@ from helpers.data import Splits
 from helpers.device import DeviceInfo, attention_implementation, detect_device
 from helpers.inference import (
     ModelFolder,
+    as_saved_metrics,
     ModelFolderError,
     Predictor,
     classification_pipeline,
     pipeline_scores,
     save_model_folder,
 )
-from helpers.reporting import get_logger, is_main_process
+from helpers.reporting import get_logger, is_main_process, json_safe
 from helpers.training import MULTI_LABEL, MULTICLASS, make_trainer, pos_weight_from, tokenize, train
 
 log = get_logger(__name__)
@@ -280,10 +281,12 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
               for name in ("validation", "test")}
     metrics: dict = {"problem": MULTI_LABEL if multi_label else MULTICLASS, "label_names": splits.label_names,
                      "provenance": provenance}
-    thresholds = None
+    thresholds = calibration = None
     if multi_label:
         thresholds, _ = tune_thresholds(scores["validation"], splits.validation.labels, splits.label_names,
                                         strategy=strategy, at_least_one=at_least_one)
+        metrics["calibration"], calibration, thresholds, scores = earned_calibration(
+            scores, splits, thresholds, strategy=strategy, at_least_one=at_least_one)
         for name in ("validation", "test"):
             truth = splits[name].labels
             metrics[name] = {
@@ -302,7 +305,7 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
                 "as_multi_label": multilabel_metrics(single, splits[name].labels),
             }
     folder = save_model_folder(model, tokenizer, run_dir / MODEL_DIR, thresholds=thresholds, max_length=max_length,
-                               provenance=provenance, overwrite=overwrite)
+                               provenance=provenance, overwrite=overwrite, calibration=calibration)
     for name in ("validation", "test"):
         metrics[name]["as_saved"] = as_saved_metrics(folder, scores[name], splits[name].labels)
     write_model_card(folder, splits, metrics, base_model=base_model_id(getattr(model.config, "_name_or_path", None)))
@@ -313,27 +316,42 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
     return Trained(model, tokenizer, folder, metrics, list(log_history), trainer)
 
 
-def json_safe(value):
-    """`value` with NaN/inf floats as None, so the JSON written is standard (e.g. ROC-AUC of a label with no positives)."""
-    if isinstance(value, dict):
-        return {key: json_safe(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [json_safe(item) for item in value]
-    if isinstance(value, float) and not np.isfinite(value):
-        return None
-    return value
+def earned_calibration(scores: dict, splits: Splits, thresholds, *, strategy: str, at_least_one: bool):
+    """Measure calibration, fit Platt scaling on validation, and keep it only where it earns its place.
 
+    Kept when it lowers the mean validation Brier score without lowering validation micro-F1 under the saved rule
+    (thresholds re-tuned on the calibrated validation scores). Returns (report, scaling or None, thresholds,
+    scores): the thresholds and scores the folder's rule uses. The report holds the raw and the scaled figures on
+    validation and test either way; the scaled validation figures are fitted there, test is the honest one.
+    """
+    from sklearn.metrics import f1_score
 
-def as_saved_metrics(folder: ModelFolder, scores: np.ndarray, labels: np.ndarray) -> dict:
-    """The metrics of the decisions `folder`'s rule makes from `scores`, with the number of texts."""
-    from helpers.metrics import decision_metrics
+    from helpers.calibration import calibration_report, fit_platt
+    from helpers.thresholds import tune_thresholds
 
-    return {**decision_metrics(folder.decide(scores), labels, scores), "texts": len(scores)}
-
-
-def score_as_saved(predictor: Predictor, texts: list[str], labels: np.ndarray) -> dict:
-    """The metrics of the decisions `predictor` delivers (its folder's rule), with the number of texts."""
-    return as_saved_metrics(predictor.folder, predictor.predict_proba(texts), labels)
+    names, truth = splits.label_names, {name: splits[name].labels for name in ("validation", "test")}
+    scaling = fit_platt(scores["validation"], truth["validation"], names)
+    scaled = {name: scaling.apply(scores[name]) for name in scores}
+    scaled_thresholds, _ = tune_thresholds(scaled["validation"], truth["validation"], names, strategy=strategy,
+                                           at_least_one=at_least_one)
+    report = {name: {"raw": calibration_report(scores[name], truth[name], names),
+                     "platt": calibration_report(scaled[name], truth[name], names)} for name in ("validation", "test")}
+    f1 = {which: f1_score(truth["validation"], rule.apply(values["validation"]), average="micro", zero_division=0)
+          for which, rule, values in (("raw", thresholds, scores), ("platt", scaled_thresholds, scaled))}
+    better_brier = report["validation"]["platt"]["mean_brier"] < report["validation"]["raw"]["mean_brier"]
+    kept = better_brier and f1["platt"] >= f1["raw"]
+    report["platt_scaling"] = {
+        "fitted_on": "validation", "kept": kept, "validation_micro_f1_saved_rule": f1,
+        "why": ("it lowers the validation Brier score and keeps validation micro-F1" if kept else
+                "it does not lower the validation Brier score" if not better_brier else
+                "it would lower validation micro-F1 under the saved rule"),
+    }
+    log.info(f"Calibration: Platt scaling fitted on validation is {'kept' if kept else 'not kept'} "
+             f"({report['platt_scaling']['why']}); mean test Brier {report['test']['raw']['mean_brier']:.4f} raw, "
+             f"{report['test']['platt']['mean_brier']:.4f} scaled.")
+    if kept:
+        return report, scaling, scaled_thresholds, scaled
+    return report, None, thresholds, scores
 
 
 # --- reuse ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ Silence it with ``logging.getLogger("helpers").setLevel(logging.WARNING)``.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import sys
 import warnings
@@ -96,3 +97,14 @@ def get_logger(name: str) -> logging.Logger:
     """The logger for a module of this package (``get_logger(__name__)``)."""
     _configure()
     return logging.getLogger(name if name.startswith(ROOT_LOGGER) else f"{ROOT_LOGGER}.{name}")
+
+
+def json_safe(value):
+    """`value` with NaN/inf floats as None, so the JSON written is standard (e.g. ROC-AUC of a label with no positives)."""
+    if isinstance(value, dict):
+        return {key: json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(item) for item in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value

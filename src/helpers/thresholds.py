@@ -257,8 +257,8 @@ class Thresholds:
                  if isinstance(value, bool) or not isinstance(value, (int, float))}
         if wrong:
             field, value = next(iter(wrong.items()))
-            raise ValueError(f"{path}: {field} is {json.dumps(value)}, not a number between 0 and 1; write the "
-                             "threshold as a number (e.g. 0.5), or re-create the file with Thresholds.to_json.")
+            raise ValueError(f"{path}: {field} is {json.dumps(value)}, but thresholds must be numbers between 0 and 1; "
+                             "write it as a number (e.g. 0.5), or re-create the file with Thresholds.to_json.")
         try:
             return cls(**data)
         except (TypeError, ValueError) as error:
