@@ -65,3 +65,19 @@ def test_word_embeddings_are_frozen_where_it_was_measured_to_pay():
     assert not PROFILES["gpu"].freezes_word_embeddings("german") and not PROFILES["cpu"].freezes_word_embeddings("minilm")
     assert PROFILES["cpu"].with_overrides(freeze_word_embeddings=False).freezes_word_embeddings("multilingual") is False
     assert PROFILES["smoke"].uses_linear_probe("tiny")  # forced on, so CI runs the probe's code
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"epochs": 0}, "epochs is 0, but it must be more than 0"),
+    ({"epochs": -1}, "epochs is -1"),
+    ({"batch_size": 0}, "batch_size is 0, but it must be at least 1.*--batch-size 32"),
+    ({"learning_rate": -1.0}, "learning_rate is -1.0, but it must be more than 0"),
+    ({"max_length": 100000}, "max_length is 100000.*--max-length 128"),
+    ({"batch_size": 2.5}, "batch_size is 2.5, not a whole number"),
+    ({"warmup_ratio": 1.5}, "warmup_ratio is 1.5"),
+])
+def test_settings_out_of_range_are_refused_at_once_with_the_flag(settings, message):
+    from helpers.profiles import SettingsError
+
+    with pytest.raises(SettingsError, match=message):
+        PROFILES["cpu"].with_overrides(**settings)

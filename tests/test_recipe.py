@@ -133,3 +133,38 @@ def test_as_saved_is_what_predictor_delivers_whatever_precision_trained_the_mode
         scores = predictor.predict_proba(splits[name].texts)
         assert metrics[name]["as_saved"] == {**decision_metrics(predictor.decide(scores), splits[name].labels, scores),
                                              "texts": len(splits[name])}
+
+
+def test_a_second_training_into_a_folder_in_use_is_refused_and_a_stale_lock_is_taken_over(tmp_path, capsys):
+    import json
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from helpers.recipe import LOCK_FILE, RunError, run_lock
+
+    with run_lock(tmp_path):
+        assert (tmp_path / LOCK_FILE).exists()
+        holder = json.loads((tmp_path / LOCK_FILE).read_text())
+        assert holder["pid"] == os.getpid()
+        with pytest.raises(RunError, match=f"in use by another training \\(process {os.getpid()}"):
+            with run_lock(tmp_path):
+                pass
+    assert not (tmp_path / LOCK_FILE).exists()  # released
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (tmp_path / LOCK_FILE).write_text(json.dumps({"pid": int(gone.stdout), "host": socket.gethostname(),
+                                                  "started": "2026-01-01 00:00:00"}))
+    with run_lock(tmp_path):
+        pass
+    assert "stopped without finishing" in capsys.readouterr().err
+
+
+def test_a_max_length_the_model_cannot_read_is_refused_before_any_work(tmp_path):
+    from helpers.profiles import PROFILES, SettingsError
+    from helpers.recipe import fine_tune
+
+    profile = PROFILES["smoke"].with_overrides(max_length=1024)  # the tiny BERT has 512 positions
+    with pytest.raises(SettingsError, match="reads at most 512 tokens"):
+        fine_tune(profile, None, tmp_path / "run")
+    assert not (tmp_path / "run").exists()  # nothing left behind that blocks a retry

@@ -23,6 +23,11 @@ log = get_logger(__name__)
 BUILT_IN = ("embedded", "germeval")
 
 
+def user_path(value: str) -> Path:
+    """A path from the command line, with ~ expanded as a shell would (also in --output=~/x, which shells leave alone)."""
+    return Path(value).expanduser()
+
+
 def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) -> None:
     group = parser.add_argument_group("data")
     group.add_argument(
@@ -32,8 +37,8 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
         + (" (split 70/15/15 by iterative stratification unless --validation/--test are given)" if for_training else ""),
     )
     if for_training:
-        group.add_argument("--validation", type=Path, help="validation file, with --test, for your own data")
-        group.add_argument("--test", type=Path, help="test file, with --validation, for your own data")
+        group.add_argument("--validation", type=user_path, help="validation file, with --test, for your own data")
+        group.add_argument("--test", type=user_path, help="test file, with --validation, for your own data")
     group.add_argument("--text-column", default="text", help="column holding the review text (default: text)")
     group.add_argument("--label-column", default="labels", help="column holding the labels (default: labels)")
     group.add_argument("--label-delimiter", default="|",
@@ -52,7 +57,7 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
     group.add_argument("--split-seed", type=int, default=None,
                        help="seed of the 70/15/15 split of one file (train: default 0, recorded in the model folder; "
                        "evaluate: default the model folder's)")
-    group.add_argument("--germeval-dir", type=Path, help="folder with the four GermEval 2017 TSV files (no download)")
+    group.add_argument("--germeval-dir", type=user_path, help="folder with the four GermEval 2017 TSV files (no download)")
     group.add_argument("--top-k", type=int, default=8, help="GermEval: keep the K most frequent categories (default: 8)")
 
 
@@ -117,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="give a text with no label above its threshold its most probable label (default: on, "
                           "off with --allow-empty-labels)")
     runs = train.add_argument_group("the run folder")
-    runs.add_argument("--output", type=Path, default=Path("runs/cli"), help="run folder (default: runs/cli)")
+    runs.add_argument("--output", type=user_path, default=Path("runs/cli"), help="run folder (default: runs/cli)")
     runs.add_argument("--resume", action="store_true",
                       help="continue an unfinished run in --output from its last complete checkpoint (same data and settings)")
     runs.add_argument("--overwrite", action="store_true", help="replace a model or checkpoints already in --output")
@@ -127,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A file is scored whole unless --split names a part of it; then it is split as at training "
         "(the folder's split seed). The built-in data sets are scored on their test split by default.",
     )
-    evaluate.add_argument("model_dir", type=Path, help="a model folder (OUTPUT/model of `train`)")
+    evaluate.add_argument("model_dir", type=user_path, help="a model folder (OUTPUT/model of `train`)")
     _add_data_arguments(evaluate, for_training=False)
     evaluate.add_argument("--split", choices=("train", "validation", "test"), default=None,
                           help="score this part of the data (default: test for embedded/germeval, the whole file otherwise)")
@@ -149,17 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="labels that differ only in case or spacing: merge (default), keep apart, or refuse")
     audit.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: 5)")
     audit.add_argument("--top", type=int, default=20, help="rows to print (default: 20); the CSV holds every text")
-    audit.add_argument("--output", type=Path, default=Path("audit.csv"), help="CSV to write (default: audit.csv)")
+    audit.add_argument("--output", type=user_path, default=Path("audit.csv"), help="CSV to write (default: audit.csv)")
     audit.add_argument("--overwrite", action="store_true", help="replace an existing --output file")
 
     predict = commands.add_parser("predict", help="label the texts of a file with a saved model folder")
-    predict.add_argument("model_dir", type=Path, help="a model folder (OUTPUT/model of `train`)")
-    predict.add_argument("input", type=Path, help="a .txt file (one text per line) or a CSV/TSV/JSONL file")
+    predict.add_argument("model_dir", type=user_path, help="a model folder (OUTPUT/model of `train`)")
+    predict.add_argument("input", type=user_path, help="a .txt file (one text per line) or a CSV/TSV/JSONL file")
     predict.add_argument("--text-column", default="text", help="text column for CSV/TSV/JSONL input")
     predict.add_argument("--id-column", help="a column (or JSONL key) to copy into each result (default: 'id' if present)")
     predict.add_argument("--delimiter", help="column separator of a CSV/TSV input (default: detected)")
     predict.add_argument("--encoding", help="text encoding of the input (default: detected)")
-    predict.add_argument("--output", type=Path, help="write JSONL here, one result per input text (default: print)")
+    predict.add_argument("--output", type=user_path, help="write JSONL here, one result per input text (default: print)")
     predict.add_argument("--overwrite", action="store_true", help="replace an existing --output file")
     predict.add_argument("--batch-size", type=int, default=256, help="texts read, predicted and written at a time")
     return parser
@@ -376,9 +381,11 @@ def _explained_errors() -> tuple[type[BaseException], ...]:
     from helpers.device import PrecisionError
     from helpers.inference import ModelFolderError
     from helpers.models import ModelNotAvailable
+    from helpers.profiles import SettingsError
     from helpers.recipe import RunError
 
-    return (DataError, TargetError, PrecisionError, ModelFolderError, ModelNotAvailable, RunError, FileNotFoundError,
+    return (DataError, TargetError, PrecisionError, ModelFolderError, ModelNotAvailable, RunError, SettingsError,
+            FileNotFoundError,
             FileExistsError, PermissionError)
 
 

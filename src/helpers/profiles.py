@@ -45,6 +45,9 @@ class Profile:
     split_seed: int = 0  # data: how one file is split three ways, and which texts a smaller profile keeps
     reason: str = ""
 
+    def __post_init__(self) -> None:
+        check_settings(self)
+
     def with_overrides(self, **overrides: object) -> Profile:
         """This profile with the settings given (None means "keep the profile's"), e.g. from the command line."""
         unknown = sorted(set(overrides) - {f.name for f in fields(self)})
@@ -78,6 +81,44 @@ class Profile:
                None: ", word embeddings frozen for the multilingual model"}[self.freeze_word_embeddings]
             + f". {self.reason}"
         )
+
+
+class SettingsError(ValueError):
+    """A training setting outside its range; the message names it, its range and the command-line flag."""
+
+
+# each numeric setting: (lowest allowed, highest allowed or None, whether it must be whole, an example)
+RANGES: dict[str, tuple[float, float | None, bool, str]] = {
+    "epochs": (0.0, 1000.0, False, "3"),
+    "batch_size": (1, 4096, True, "32"),
+    "max_length": (8, 8192, True, "128"),
+    "learning_rate": (0.0, 1.0, False, "1e-4"),
+    "head_learning_rate": (0.0, 1.0, False, "1e-3"),
+    "warmup_ratio": (0.0, 1.0, False, "0.1"),
+    "max_train": (10, None, True, "1000"),
+    "max_eval": (10, None, True, "200"),
+    "seed": (0, 2**32 - 1, True, "42"),
+    "split_seed": (0, 2**32 - 1, True, "0"),
+}
+EXCLUSIVE_LOW = {"epochs", "learning_rate", "head_learning_rate"}  # must be more than their lowest value
+
+
+def check_settings(profile) -> None:
+    """Refuse a setting outside its range before any work, with the flag that sets it and an example."""
+    for name, (low, high, whole, example) in RANGES.items():
+        value = getattr(profile, name)
+        if value is None and name in ("head_learning_rate", "max_train", "max_eval"):
+            continue
+        flag = "--" + name.replace("_", "-")
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number or (whole and not float(value).is_integer()) or value != value:
+            kind = "a whole number" if whole else "a number"
+            raise SettingsError(f"{name} is {value!r}, not {kind}; give e.g. {flag} {example}.")
+        too_low = value <= low if name in EXCLUSIVE_LOW else value < low
+        if too_low or (high is not None and value > high):
+            bound = f"more than {low:g}" if name in EXCLUSIVE_LOW else f"at least {low:g}"
+            upper = f" and at most {high:g}" if high is not None else ""
+            raise SettingsError(f"{name} is {value!r}, but it must be {bound}{upper}; give e.g. {flag} {example}.")
 
 
 # Measured on the embedded reviews (docs/BENCHMARKS.md): fine-tuned from a random head, these stall at the label prior

@@ -14,7 +14,11 @@ calls it after building its Trainer by hand); `load_or_train` reuses a run whose
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
+import time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,6 +190,92 @@ def _difference(earlier: dict, wanted: dict) -> str:
     return f"other settings: {', '.join(changed) or 'training seed'}"
 
 
+# --- one run per folder ----------------------------------------------------------------------
+
+LOCK_FILE = ".training.lock"
+
+
+@contextmanager
+def run_lock(run_dir: Path):
+    """Hold the run folder for this training: a second one into the same folder is refused at once.
+
+    The lock file holds the process id, the host and the start time. A lock whose process is gone (a run that
+    was killed) is reported and taken over; a live one is never touched, not even with --overwrite.
+    """
+    run_dir = Path(run_dir)
+    if run_dir.exists() and not run_dir.is_dir():
+        raise RunError(f"Cannot write to {run_dir}: it is a file, not a folder; choose another output folder.")
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise RunError(f"Cannot write to {run_dir} ({error.strerror or error}); choose another output folder.") from error
+    lock = run_dir / LOCK_FILE
+    me = {"pid": os.getpid(), "host": socket.gethostname(), "started": time.strftime("%Y-%m-%d %H:%M:%S")}
+    for _ in range(2):
+        try:
+            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            holder = _read_lock(lock)
+            if holder and _alive(holder):
+                raise RunError(
+                    f"{run_dir} is in use by another training (process {holder['pid']} on {holder['host']}, started "
+                    f"{holder['started']}). Wait for it to finish, or choose another --output.") from None
+            log.warning(f"Note: {lock} was left by a training that stopped without finishing "
+                        f"({_describe(holder)}); taking the folder over.")
+            lock.unlink(missing_ok=True)
+            continue
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(me, file)
+        break
+    else:
+        raise RunError(f"Could not take {lock}: another process keeps creating it. Choose another --output.")
+    try:
+        yield
+    finally:
+        if _read_lock(lock) == me:
+            lock.unlink(missing_ok=True)
+
+
+def _read_lock(lock: Path) -> dict | None:
+    try:
+        data = json.loads(lock.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) and isinstance(data.get("pid"), int) else None
+    except (OSError, json.JSONDecodeError):
+        return None
+
+
+def _alive(holder: dict) -> bool:
+    if holder.get("host") != socket.gethostname():
+        return True  # another machine's process cannot be checked from here: assume it runs
+    try:
+        os.kill(holder["pid"], 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _describe(holder: dict | None) -> str:
+    if not holder:
+        return "its lock file is unreadable"
+    return f"process {holder['pid']} on {holder.get('host')}, started {holder.get('started')}"
+
+
+def check_max_length(profile) -> None:
+    """Refuse a max_length the profile's model cannot read (more tokens than it has positions), before any work."""
+    from transformers import AutoConfig
+
+    from helpers.models import resolve_model
+    from helpers.profiles import SettingsError
+
+    resolved = resolve_model(profile.model, verbose=False)
+    positions = getattr(AutoConfig.from_pretrained(resolved.name_or_path), "max_position_embeddings", None)
+    if isinstance(positions, int) and profile.max_length > positions:
+        raise SettingsError(f"max_length is {profile.max_length}, but {resolved.name_or_path} reads at most {positions} "
+                            f"tokens; give e.g. --max-length {min(positions, 128)}.")
+
+
 # --- training --------------------------------------------------------------------------------
 
 
@@ -229,9 +319,18 @@ def fine_tune(
 ) -> Trained | None:
     """Train with the profile's recipe and write the run folder. Returns None on secondary DDP processes."""
     device = device or detect_device()
-    run_dir = Path(run_dir)
+    run_dir = Path(run_dir).expanduser()
+    check_max_length(profile)  # before any work: a setting the model cannot take fails now, not after training
     wanted = provenance(profile, splits, problem=problem, use_pos_weight=use_pos_weight, precision=device.precision)
-    checkpoint = prepare_run_dir(run_dir, wanted, resume=resume, overwrite=overwrite) if is_main_process() else None
+    with run_lock(run_dir) if is_main_process() else nullcontext():
+        checkpoint = prepare_run_dir(run_dir, wanted, resume=resume, overwrite=overwrite) if is_main_process() else None
+        return _train_and_finish(profile, splits, run_dir, wanted, checkpoint, problem=problem,
+                                 use_pos_weight=use_pos_weight, strategy=strategy, at_least_one=at_least_one,
+                                 resume=resume, device=device)
+
+
+def _train_and_finish(profile, splits: Splits, run_dir: Path, wanted: dict, checkpoint, *, problem: str,
+                      use_pos_weight: bool, strategy: str, at_least_one: bool, resume: bool, device: DeviceInfo):
     model, tokenizer = build_model(profile, splits, problem=problem, device=device)
     tokenized = tokenize(splits.to_datasets(target="multi_hot" if problem == MULTI_LABEL else "primary"), tokenizer,
                          max_length=profile.max_length)
