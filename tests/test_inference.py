@@ -148,3 +148,15 @@ def test_the_writer_refuses_to_replace_a_model_and_checks_what_it_writes(smoke_r
     with pytest.raises(ModelFolderError, match="provenance lacks"):
         save_model_folder(run.model, run.tokenizer, tmp_path / "n", thresholds=run.folder.thresholds,
                           max_length=64, provenance={})
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (lambda f: (f / "tokenizer.json").write_text((f / "tokenizer.json").read_text()[:100]), "tokenizer.json is not valid JSON"),
+    (lambda f: (f / "model.safetensors").write_bytes((f / "model.safetensors").read_bytes()[:5000]), "model.safetensors is damaged"),
+    (lambda f: (f / "model.safetensors").write_bytes(b"garbage" * 10), "model.safetensors is damaged"),
+    (lambda f: (f / "pytorch_model.bin").write_bytes(b"\x80\x04pickle"), "pytorch_model.bin: pickled files, which can run code"),
+], ids=["truncated tokenizer", "truncated weights", "garbage weights", "a pickle"])
+def test_a_damaged_or_unsafe_file_is_named_before_anything_loads_it(folder_copy, damage, message):
+    damage(folder_copy)
+    with pytest.raises(ModelFolderError, match=message):
+        ModelFolder.read(folder_copy)

@@ -168,3 +168,28 @@ def test_a_max_length_the_model_cannot_read_is_refused_before_any_work(tmp_path)
     with pytest.raises(SettingsError, match="reads at most 512 tokens"):
         fine_tune(profile, None, tmp_path / "run")
     assert not (tmp_path / "run").exists()  # nothing left behind that blocks a retry
+
+
+def test_a_damaged_last_checkpoint_falls_back_to_the_previous_complete_one(tmp_path, capsys):
+    import json
+
+    from helpers.recipe import valid_checkpoints
+
+    def checkpoint(step, optimizer_bytes):
+        import torch
+        from safetensors.torch import save_file
+
+        folder = tmp_path / f"checkpoint-{step}"
+        folder.mkdir()
+        (folder / "trainer_state.json").write_text(json.dumps({"global_step": step}))
+        save_file({"w": torch.zeros(2)}, str(folder / "model.safetensors"))
+        torch.save({"state": torch.arange(1000)}, folder / "optimizer.pt")
+        torch.save({"lr": 1}, folder / "scheduler.pt")
+        if optimizer_bytes is not None:
+            data = (folder / "optimizer.pt").read_bytes()
+            (folder / "optimizer.pt").write_bytes(data[:optimizer_bytes])
+        return folder
+
+    first, last = checkpoint(10, None), checkpoint(20, 300)
+    assert valid_checkpoints(tmp_path) == [first]
+    assert f"Skipping {last}: optimizer.pt is damaged" in capsys.readouterr().err

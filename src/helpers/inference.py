@@ -141,6 +141,7 @@ class ModelFolder:
                 "`python -m helpers train` or helpers.inference.save_model_folder (a folder from "
                 "trainer.save_model alone lacks the thresholds and settings)."
             )
+        check_files(path)
         settings = _read_json(path / SETTINGS_FILE)
         problem_type = config.get("problem_type")
         if problem_type not in (MULTI_LABEL_TYPE, SINGLE_LABEL_TYPE):
@@ -193,6 +194,47 @@ class ModelFolder:
                 "them was edited by hand. Re-save the folder with save_model_folder."
             )
         return cls(path, config_names, problem_type, max_length, thresholds, provenance, calibration)
+
+
+PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt")
+
+
+def check_files(path: Path) -> None:
+    """Check a model folder file by file before anything loads it: each damaged or unsafe file is named, with what to do.
+
+    The weights must be safetensors with a readable header and every tensor inside the file; the tokenizer and
+    the JSON files must parse. Pickle files (which can run code when loaded) are refused by this package's own
+    message: nothing in them is ever loaded.
+    """
+    pickled = sorted(p.name for p in path.iterdir() if p.suffix.lower() in PICKLE_SUFFIXES)
+    if pickled:
+        raise ModelFolderError(
+            f"{path} holds {', '.join(pickled)}: pickled files, which can run code when they are loaded. This package "
+            "loads safetensors only and never unpickles; re-save the model with save_pretrained (safetensors is the "
+            "default), or remove those files if the folder also has model.safetensors.")
+    for name in ("tokenizer.json", "tokenizer_config.json", "config.json"):
+        _read_json(path / name)
+    check_safetensors(path / WEIGHTS_FILE)
+
+
+def check_safetensors(file: Path) -> None:
+    """A safetensors file whose header parses and whose tensors all lie inside the file (a truncated copy fails)."""
+    import struct
+
+    size = file.stat().st_size
+    try:
+        with file.open("rb") as handle:
+            (length,) = struct.unpack("<Q", handle.read(8))
+            if length <= 0 or 8 + length > size:
+                raise ValueError("the header length points past the end of the file")
+            header = json.loads(handle.read(length).decode("utf-8"))
+        ends = [entry["data_offsets"][1] for key, entry in header.items() if key != "__metadata__"]
+        if not ends or 8 + length + max(ends) > size:
+            raise ValueError(f"its tensors need {8 + length + max(ends or [0]):,} bytes, the file has {size:,}")
+    except (struct.error, ValueError, KeyError, TypeError, UnicodeDecodeError, IndexError) as error:
+        raise ModelFolderError(
+            f"{file} is damaged ({error if str(error) else type(error).__name__}; truncated, or not a safetensors "
+            "file). Copy the folder again, or re-create it with `python -m helpers train`.") from error
 
 
 def _read_json(path: Path) -> dict:

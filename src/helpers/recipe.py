@@ -116,14 +116,23 @@ def _checkpoint_problem(folder: Path) -> str | None:
     missing = [name for name in CHECKPOINT_FILES if not (folder / name).exists()]
     if missing:
         return f"it lacks {', '.join(missing)}"
+    import zipfile
+
+    from helpers.inference import check_safetensors
+
     try:
         json.loads((folder / "trainer_state.json").read_text(encoding="utf-8"))
-        from safetensors import safe_open
-
-        with safe_open(str(folder / "model.safetensors"), framework="pt") as weights:
-            weights.keys()
-    except Exception as error:  # any unreadable file makes the checkpoint unusable; the reason is reported
-        return f"a file cannot be read ({type(error).__name__})"
+        check_safetensors(folder / "model.safetensors")
+        for name in ("optimizer.pt", "scheduler.pt"):  # torch.save writes zip archives: a cut one fails its check
+            if not zipfile.is_zipfile(folder / name):
+                return f"{name} is damaged (not a complete torch archive)"
+            with zipfile.ZipFile(folder / name) as archive:
+                if archive.testzip() is not None:
+                    return f"{name} is damaged (a part of it fails its checksum)"
+    except ModelFolderError:
+        return "model.safetensors is damaged (truncated, or not a safetensors file)"
+    except (OSError, ValueError, zipfile.BadZipFile) as error:  # any unreadable file makes the checkpoint unusable
+        return f"a file cannot be read ({type(error).__name__}: {error})"
     return None
 
 
