@@ -54,6 +54,12 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
                        "with a note (default), keep apart, or refuse")
     if for_training:
         group.add_argument("--primary-column", help="column with one label per text, for --multiclass on your own data")
+        group.add_argument("--min-label-count", type=int, default=None,
+                           help="drop (or with --rare-labels merge, combine into one label 'other') every label with "
+                           "fewer training texts than this or none in validation or test, and print each label's "
+                           "counts per split (default: such labels are refused, all named at once)")
+        group.add_argument("--rare-labels", choices=("drop", "merge"), default="drop",
+                           help="what --min-label-count does with a rare label (default: drop)")
     group.add_argument("--split-seed", type=int, default=None,
                        help="seed of the 70/15/15 split of one file (train: default 0, recorded in the model folder; "
                        "evaluate: default the model folder's)")
@@ -62,22 +68,33 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
 
 
 def load_data(args: argparse.Namespace, *, split_seed: int = 0, label_order: list[str] | None = None) -> Splits:
-    """The Splits the data arguments describe (one file is split with `split_seed`)."""
-    if args.data == "embedded":
-        from helpers.data import load_embedded
+    """The Splits the data arguments describe (one file is split with `split_seed`); rare labels handled where asked."""
+    minimum, mode = getattr(args, "min_label_count", None), getattr(args, "rare_labels", "drop")
+    if minimum is not None and minimum < 1:
+        raise ValueError(f"--min-label-count must be at least 1, got {minimum}; e.g. --min-label-count 10.")
+    if args.data in BUILT_IN:
+        if args.data == "embedded":
+            from helpers.data import load_embedded
 
-        return load_embedded()
-    if args.data == "germeval":
-        from helpers.germeval import load_germeval2017
+            splits = load_embedded()
+        else:
+            from helpers.germeval import load_germeval2017
 
-        return load_germeval2017(top_k=args.top_k, local_dir=args.germeval_dir)
+            splits = load_germeval2017(top_k=args.top_k, local_dir=args.germeval_dir)
+        if minimum is not None:
+            from helpers.data import check_trainable
+            from helpers.rare_labels import handle_rare_labels
+
+            splits = handle_rare_labels(splits, minimum, mode)
+            check_trainable(splits)
+        return splits
     from helpers.data import load_table
 
     return load_table(
         args.data, getattr(args, "validation", None), getattr(args, "test", None), text_column=args.text_column,
         label_column=args.label_column, label_delimiter=args.label_delimiter,
         primary_column=getattr(args, "primary_column", None), label_order=label_order, seed=split_seed,
-        **_reading_options(args),
+        min_label_count=minimum, rare_labels=mode, **_reading_options(args),
     )
 
 
@@ -234,6 +251,7 @@ def command_evaluate(args: argparse.Namespace) -> dict:
     if args.data not in BUILT_IN and args.split is None:
         split = load_file(args.data, label_names=folder.label_names, text_column=args.text_column,
                           label_column=args.label_column, label_delimiter=args.label_delimiter,
+                          rare_actions=(folder.provenance.get("rare_labels") or {}).get("actions"),
                           **_reading_options(args))
         scored = f"the whole of {args.data}"
     else:
@@ -246,7 +264,11 @@ def command_evaluate(args: argparse.Namespace) -> dict:
                     f"{folder.path} was trained on separate train/validation/test files, so there is no split seed to "
                     f"cut {args.data} the same way. Evaluate a held-out file whole (leave out --split), or give --split-seed."
                 )
-        splits = load_data(args, split_seed=seed if seed is not None else 0, label_order=folder.label_names)
+        rare = folder.provenance.get("rare_labels")
+        if rare:  # the labels were dropped or merged at training: the same again, so the splits match
+            args.min_label_count, args.rare_labels = rare["min_count"], rare["mode"]
+        splits = load_data(args, split_seed=seed if seed is not None else 0,
+                           label_order=None if rare else folder.label_names)
         if splits.label_names != folder.label_names:
             raise DataError(f"The model knows labels {folder.label_names}, the data has {splits.label_names}.")
         if splits.fingerprint() != folder.provenance.get("data_sha256"):

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.labels import MultiHotEncoder, TargetError, variant_key
+from helpers.rare_labels import check_mode, handle_rare_labels, rare_in_sets, replace_in_sets
 from helpers.tables import (  # noqa: F401  (read_texts: callers import it from here)
     MISSING,
     MISSING_MARKERS,
@@ -544,6 +545,8 @@ def load_table(
     encoding: str | None = None,
     allow_empty_labels: bool = False,
     label_variants: str = "merge",
+    min_label_count: int | None = None,
+    rare_labels: str = "drop",
 ) -> Splits:
     """Load your own reviews into `Splits`.
 
@@ -557,6 +560,9 @@ def load_table(
     label_variants: labels that differ only in case, spacing or invisible characters ("Preis",
         "preis", "Preis  ") are merged into the most frequent spelling with a note ('merge'), kept
         apart ('keep') or refused ('error').
+    min_label_count, rare_labels: labels with fewer training texts than this (or none in validation or test) are
+        dropped ('drop') or merged into one label 'other' ('merge'), with a table of every label's counts per
+        split (`helpers.rare_labels`); None (the default) refuses such labels, naming them all.
     The result passes `check_trainable`.
     """
     if label_delimiter is not None and (not isinstance(label_delimiter, str) or not label_delimiter):
@@ -588,6 +594,13 @@ def load_table(
         primaries[name] = _primaries(column_values(frame, primary_column, path, "primary"), path, primary_column) \
             if primary_column else None
     _merge_label_variants(list(label_parts.values()), label_order, label_variants)
+    before_split: dict[str, int] = {}
+    if min_label_count is not None:
+        check_mode(rare_labels)
+        if validation is None:  # a label on fewer than 3 rows cannot be split three ways: handled before the split
+            too_few = rare_in_sets(label_parts["train"].sets, MIN_ROWS_PER_LABEL_TO_SPLIT)
+            before_split = {label: sum(label in labels for labels in label_parts["train"].sets) for label in too_few}
+            label_parts["train"].sets = replace_in_sets(label_parts["train"].sets, too_few, rare_labels)
 
     try:
         encoder = MultiHotEncoder(label_order) if label_order else MultiHotEncoder().fit(label_parts["train"].sets)
@@ -618,6 +631,9 @@ def load_table(
     if validation is not None:
         info["files"] = {name: str(path) for name, path in paths.items()}
     result = Splits(**splits, label_names=encoder.label_names, source=source or str(paths["train"]), info=info)
+    if min_label_count is not None:
+        result = handle_rare_labels(result, min_label_count, rare_labels, allow_empty_labels=allow_empty_labels,
+                                    before_split=before_split)
     check_trainable(result)
     warn_about_overlap(result)
     return result
@@ -647,17 +663,21 @@ def _check_splittable(path: Path, whole: Split, part: _LabelColumn, label_names:
             f"{len(SPLIT_NAMES)} rows, and a classifier needs many more (tens of texts per label). Add rows."
         )
     counts = whole.labels.sum(axis=0)
+    rare = [(name, int(counts[j])) for j, name in enumerate(label_names) if 0 < counts[j] < MIN_ROWS_PER_LABEL_TO_SPLIT]
+    if rare:
+        joined = next((d for name, _ in rare for d in (";", ",", "|", "/") if d in name and d != delimiter), None)
+        hint = f" If some are labels joined by {joined!r}, set {option_hint('label_delimiter', joined)}." if joined else ""
+        listed = "; ".join(
+            f"{name!r} is on only {rows_phrase(n)} "
+            f"({at_lines(part.unit, [line for line, labels in zip(part.lines, part.sets) if name in labels])})"
+            for name, n in rare)
+        raise DataError(
+            f"{path}: {len(rare)} label(s) are on fewer than {MIN_ROWS_PER_LABEL_TO_SPLIT} rows: {listed}. Split three "
+            f"ways, each label needs at least {MIN_ROWS_PER_LABEL_TO_SPLIT} rows (one each for train, validation and "
+            f"test), and more to be learnt. Drop or merge them with {option_hint('min_label_count', 10)} (and "
+            f"{option_hint('rare_labels', 'merge')} to keep them as one 'other' label), or add examples.{hint}"
+        )
     for j, name in enumerate(label_names):
-        if 0 < counts[j] < MIN_ROWS_PER_LABEL_TO_SPLIT:
-            where = [line for line, labels in zip(part.lines, part.sets) if name in labels]
-            joined = next((d for d in (";", ",", "|", "/") if d in name and d != delimiter), None)
-            hint = f" If it is labels joined by {joined!r}, set {option_hint('label_delimiter', joined)}." if joined \
-                else ""
-            raise DataError(
-                f"{path}: the label {name!r} is on only {rows_phrase(int(counts[j]))} ({at_lines(part.unit, where)}). "
-                f"Split three ways, each label needs at least {MIN_ROWS_PER_LABEL_TO_SPLIT} rows (one each for train, "
-                f"validation and test), and more to be learnt. Add examples of it, or remove it from the file.{hint}"
-            )
         if counts[j] == len(whole):
             raise DataError(
                 f"{path}: the label {name!r} is on every row ({len(whole)}), so there is nothing to tell apart: a "
@@ -703,12 +723,15 @@ def check_trainable(splits: Splits) -> None:
         if missing:
             problems.append(f"{label!r}: {' and '.join(missing)}")
     if problems:
-        more = f"; and {len(problems) - 3} more labels" if len(problems) > 3 else ""
+        shrunk = splits.info.get("subset")
+        where = (f"{source}, cut to max_train={shrunk['max_train']}, max_eval={shrunk['max_eval']} (the file itself may "
+                 "be fine: raise or drop those limits, or)" if shrunk else f"{source}:")
         raise DataError(
-            f"{source}: {'; '.join(problems[:3])}{more}. Each label needs at least one training text with it and one "
-            "without (a yes/no classifier per label is fitted on train), one validation text with it (its threshold "
-            "is tuned there) and one test text with it (its score is measured there). Add examples of these labels, "
-            "or remove them from the data."
+            f"{where} {len(problems)} label(s) cannot be trained, tuned and tested: {'; '.join(problems)}. Each label "
+            "needs at least one training text with it and one without, one validation text with it (its threshold is "
+            "tuned there) and one test text with it (its score is measured there). Drop or merge the rare ones with "
+            f"{option_hint('min_label_count', 10)} (and {option_hint('rare_labels', 'merge')} for one 'other' "
+            "label), or add examples of them."
         )
 
 
@@ -736,6 +759,7 @@ def load_file(
     encoding: str | None = None,
     allow_empty_labels: bool = False,
     label_variants: str = "merge",
+    rare_actions: dict[str, str] | None = None,
 ) -> Split:
     """One labelled file, whole (no split) and in file order, its labels encoded in the given order (a model's labels).
 
@@ -744,7 +768,8 @@ def load_file(
     """
     split, _ = read_labelled_file(path, label_names=label_names, text_column=text_column, label_column=label_column,
                                   label_delimiter=label_delimiter, delimiter=delimiter, encoding=encoding,
-                                  allow_empty_labels=allow_empty_labels, label_variants=label_variants)
+                                  allow_empty_labels=allow_empty_labels, label_variants=label_variants,
+                                  rare_actions=rare_actions)
     return split
 
 
@@ -759,6 +784,7 @@ def read_labelled_file(
     encoding: str | None = None,
     allow_empty_labels: bool = False,
     label_variants: str = "merge",
+    rare_actions: dict[str, str] | None = None,
 ) -> tuple[Split, list[str]]:
     """A labelled file, whole and in file order, with its label names (given, or the file's own, sorted)."""
     path = Path(path)
@@ -767,6 +793,10 @@ def read_labelled_file(
     labels = _read_label_column(column_values(frame, label_column, path, "label"), path, label_column, label_delimiter)
     _check_empty_label_rows(labels, label_column, allow_empty_labels, label_delimiter)
     _merge_label_variants([labels], label_names, label_variants)
+    if rare_actions:  # a model trained with min_label_count: its rare labels dropped or merged the same way here
+        merged = [label for label, action in rare_actions.items() if action.startswith("merged") and "dropped" not in action]
+        dropped = [label for label, action in rare_actions.items() if action != "kept" and label not in merged]
+        labels.sets = replace_in_sets(replace_in_sets(labels.sets, merged, "merge"), dropped, "drop")
     try:
         encoder = MultiHotEncoder(label_names) if label_names else MultiHotEncoder().fit(labels.sets)
         rows = encoder.transform(labels.sets)

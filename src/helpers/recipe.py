@@ -80,6 +80,7 @@ def provenance(profile, splits: Splits, *, problem: str = MULTI_LABEL, use_pos_w
         "data_source": splits.source,
         "split_seed": splits.info.get("split_seed"),
         "subset": splits.info.get("subset"),
+        "rare_labels": splits.info.get("rare_labels"),  # what min_label_count did to each label, or None
         "training_seed": profile.seed,
         "recipe": {**profile.settings(), "problem": problem, "use_pos_weight": use_pos_weight, "precision": precision},
         "helpers_version": helpers.__version__,
