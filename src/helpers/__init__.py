@@ -1,7 +1,11 @@
 """Tested helpers for the notebook series: from a multiclass to a multi-label text classifier.
 
-Modules are named by domain: `data`, `labels`, `models`, `profiles`, `training`, `metrics`,
-`thresholds`, `inference`, `plots`. Import what a notebook needs from them directly.
+Modules are named by domain. Data: `tables` (reading CSV/TSV/JSONL as people export them), `data` (the `Splits`
+model and the loaders), `labels` and `checks` (multi-hot targets and their checks), `rare_labels` (long tails),
+`germeval`. Models: `models` (which model, set up how), `multilingual` (the offline multilingual model),
+`device`, `profiles` (settings, checked). Training: `probe`, `training`, `recipe` (a run folder from data). After
+training: `metrics`, `thresholds`, `calibration`, `inference` (the model folder and `Predictor`), `model_card`,
+`audit`, `plots`, `baselines`. Plumbing: `reporting`, `cli`. Import what a notebook needs from them directly.
 """
 
 __version__ = "0.1.0"
