@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from traitlets.config import Config
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +61,7 @@ def run_notebook(path: Path, out: Path, timeout: int, profile: str) -> tuple[flo
     start, error = time.perf_counter(), None
     try:
         client.execute()
-    except CellExecutionError as failure:
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as failure:  # reported in the table, the next runs
         error = re.sub(r"\x1b\[[0-9;]*m", "", str(failure)).strip().splitlines()[-1][:200]  # without colour codes
     elapsed = time.perf_counter() - start
     notebook.metadata["series_run"] = {"profile": profile, "code_sha256": code_sha256(notebook), "error": error}
