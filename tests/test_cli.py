@@ -253,3 +253,32 @@ def test_a_failed_predict_leaves_no_output_file_behind(trained, tmp_path, capsys
     missing = tmp_path / "no-such-input.txt"
     assert main(["predict", str(trained / "run" / "model"), str(missing), "--output", str(output)]) == 2
     assert not output.exists() and not list(tmp_path.glob(".*partial"))
+
+
+def test_after_a_max_train_run_evaluate_cuts_the_data_the_same_way(tmp_path, capsys):
+    from conftest import write_reviews_csv
+
+    data = tmp_path / "reviews.csv"
+    write_reviews_csv(data, n=160)
+    assert main([*TRAIN, "--data", str(data), "--max-train", "60", "--output", str(tmp_path / "run")]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "run" / "model"), "--data", str(data), "--split", "test"]) == 0
+    captured = capsys.readouterr()
+    assert "are not the data" not in captured.err and "cut the same way" in captured.err
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
+    assert json.loads(captured.out)["as_saved"]["micro_f1"] == pytest.approx(metrics["test"]["as_saved"]["micro_f1"])
+
+
+def test_a_label_without_texts_in_the_scored_file_is_named_and_left_out_of_a_second_macro_f1(trained, tmp_path, capsys):
+    import csv
+
+    rows = list(csv.reader((trained / "reviews.csv").open(encoding="utf-8")))
+    kept = [rows[0]] + [row for row in rows[1:] if "Preis" not in row[1]]
+    held_out = tmp_path / "no_preis.csv"
+    with held_out.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(kept)
+    assert main(["evaluate", str(trained / "run" / "model"), "--data", str(held_out)]) == 0
+    captured = capsys.readouterr()
+    assert "have no text in the whole of" in captured.err and "'Preis'" in captured.err
+    scores = json.loads(captured.out)
+    assert scores["labels_without_texts"] == ["Preis"] and "macro_f1_labels_present" in scores["as_saved"]

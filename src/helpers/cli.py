@@ -269,6 +269,11 @@ def command_evaluate(args: argparse.Namespace) -> dict:
             args.min_label_count, args.rare_labels = rare["min_count"], rare["mode"]
         splits = load_data(args, split_seed=seed if seed is not None else 0,
                            label_order=None if rare else folder.label_names)
+        subset = folder.provenance.get("subset")
+        if subset:  # the run trained on a stratified subset (--max-train): cut the data the same way first
+            splits = splits.shrink(subset["max_train"], subset["max_eval"], seed=subset["seed"])
+            log.info(f"The model was trained on a subset (max_train={subset['max_train']}, max_eval="
+                     f"{subset['max_eval']}): the data are cut the same way before the {args.split or 'test'} split is scored.")
         if splits.label_names != folder.label_names:
             raise DataError(f"The model knows labels {folder.label_names}, the data has {splits.label_names}.")
         if splits.fingerprint() != folder.provenance.get("data_sha256"):
@@ -278,9 +283,20 @@ def command_evaluate(args: argparse.Namespace) -> dict:
             )
         split = splits[name]
         scored = f"the {name} split of {args.data}" + (f" (split seed {seed})" if args.data not in BUILT_IN else "")
+    absent = [name for name, count in zip(folder.label_names, split.labels.sum(axis=0)) if count == 0]
+    if absent:
+        log.warning(f"Note: {len(absent)} of the model's labels have no text in {scored}: {absent}. Macro-F1 counts "
+                    "each of them as F1 = 0 when the model predicts it anywhere; 'macro_f1_labels_present' leaves them out.")
     scores = predictor.predict_proba(split.texts)  # one pass: every figure below reads these scores
     metrics = {"data": str(args.data), "scored": scored, "texts": len(split),
                "as_saved": as_saved_metrics(folder, scores, split.labels)}
+    if absent:
+        from sklearn.metrics import f1_score
+
+        present = [j for j, name in enumerate(folder.label_names) if name not in absent]
+        metrics["labels_without_texts"] = absent
+        metrics["as_saved"]["macro_f1_labels_present"] = float(f1_score(
+            split.labels[:, present], folder.decide(scores)[:, present], average="macro", zero_division=0))
     if folder.multi_label:
         metrics["threshold_0.5"] = multilabel_metrics(scores, split.labels, 0.5)
         metrics["calibration"] = calibration_report(scores, split.labels, folder.label_names)
