@@ -255,10 +255,10 @@ def test_labels_differing_only_in_case_or_spacing_are_merged_with_a_note(tmp_pat
     note = capsys.readouterr().err
     assert f"{variant!r} (9 rows, first at variants.csv line {changed[0] + 2}) -> 'Preis Leistung'" in note
     assert "label_variants='keep'" in note
-    with pytest.warns(UserWarning, match="differ only in case or spacing, so they are two separate labels"):
+    with pytest.warns(UserWarning, match="differ only in case, spacing or trailing punctuation, so they are two separate labels"):
         kept = load_table(path, label_variants="keep")
     assert len(kept.label_names) == 4 and variant in kept.label_names
-    with pytest.raises(DataError, match="differ only in case or spacing.*label_variants='merge'"):
+    with pytest.raises(DataError, match="differ only in case, spacing or trailing punctuation.*label_variants='merge'"):
         load_table(path, label_variants="error")
 
 
@@ -476,3 +476,12 @@ def test_primary_labels_and_label_order_are_checked(tmp_path):
         load_table(_write(tmp_path / "p.csv", "\n".join(lines) + "\n"), primary_column="primary")
     with pytest.raises(DataError, match=r"label_names must be strings, got \[0, 1, 2\]"):
         load_table(_write(tmp_path / "r.csv", _csv_text(rows)), label_order=[0, 1, 2])
+
+
+def test_a_label_with_trailing_punctuation_is_merged_into_its_plain_spelling_with_a_note(tmp_path, capsys):
+    rows = _rows()
+    rows[1] = (rows[1][0], ["Preis."])
+    splits = load_table(_write(tmp_path / "r.csv", _csv_text(rows)))
+    captured = capsys.readouterr()
+    assert "trailing punctuation were merged" in captured.out + captured.err and "Preis." in captured.out + captured.err
+    assert "Preis." not in splits.label_names and "Preis" in splits.label_names

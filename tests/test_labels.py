@@ -106,7 +106,7 @@ def test_encoder_label_names_must_be_distinct_strings():
 
 @pytest.mark.parametrize("variant", ["preis", "PREIS", "Preis\u200b", "Pre\u00adis"])
 def test_encoder_warns_about_labels_that_differ_only_in_case_or_spacing(variant):
-    with pytest.warns(UserWarning, match="differ only in case or spacing"):
+    with pytest.warns(UserWarning, match="differ only in case, spacing or trailing punctuation"):
         MultiHotEncoder().fit([["Preis"], [variant], ["Lieferung"]])
 
 

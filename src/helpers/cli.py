@@ -50,7 +50,7 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
     group.add_argument("--allow-empty-labels", action="store_true",
                        help="keep rows without any label (refused by default; implies --no-at-least-one)")
     group.add_argument("--label-variants", choices=("merge", "keep", "error"), default="merge",
-                       help="labels that differ only in case or spacing: merge into the most frequent spelling "
+                       help="labels that differ only in case, spacing or trailing punctuation: merge into the most frequent spelling "
                        "with a note (default), keep apart, or refuse")
     if for_training:
         group.add_argument("--primary-column", help="column with one label per text, for --multiclass on your own data")
@@ -168,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--encoding", help="text encoding of the file (default: detected)")
     audit.add_argument("--allow-empty-labels", action="store_true", help="keep rows without any label")
     audit.add_argument("--label-variants", choices=("merge", "keep", "error"), default="merge",
-                       help="labels that differ only in case or spacing: merge (default), keep apart, or refuse")
+                       help="labels that differ only in case, spacing or trailing punctuation: merge (default), keep apart, or refuse")
     audit.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: 5)")
     audit.add_argument("--top", type=int, default=20, help="rows to print (default: 20); the CSV holds every text")
     audit.add_argument("--output", type=user_path, default=Path("audit.csv"), help="CSV to write (default: audit.csv)")

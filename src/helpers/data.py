@@ -469,10 +469,10 @@ def _merge_label_variants(columns: list[_LabelColumn], label_order: Sequence[str
         return
     if mode == "error":
         raise DataError(
-            f"Labels that differ only in case or spacing: {'; '.join(described)}. Write each label one way, or pass "
+            f"Labels that differ only in case, spacing or trailing punctuation: {'; '.join(described)}. Write each label one way, or pass "
             f"{option_hint('label_variants', 'merge')} to merge them into the most frequent spelling."
         )
-    note(f"labels that differ only in case, spacing or invisible characters were merged into the most frequent "
+    note(f"labels that differ only in case, spacing, invisible characters or trailing punctuation were merged into the most frequent "
          f"spelling: {'; '.join(described)}. Pass {option_hint('label_variants', 'keep')} to keep them apart.")
     for part in columns:
         part.sets = [list(dict.fromkeys(mapping.get(label, label) for label in labels)) for labels in part.sets]

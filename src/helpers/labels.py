@@ -139,19 +139,21 @@ def _as_label_sets(label_sets: Iterable[Iterable[str]]) -> list[list[str]]:
 
 
 def variant_key(label: str) -> str:
-    """Labels with the same key differ only in case, spacing or invisible characters."""
+    """Labels with the same key differ only in case, spacing, invisible characters or trailing punctuation
+    ("Preis", "preis", "Preis " and "Preis." are variants of one label)."""
     folded = unicodedata.normalize("NFKC", label).casefold()
-    return " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
+    spaced = " ".join("".join(c for c in folded if unicodedata.category(c) != "Cf").split())
+    return spaced.rstrip(".,;:!?") or spaced
 
 
 def _warn_about_variants(names: Sequence[str]) -> None:
-    """Warn when label names differ only in case or spacing: they become separate columns."""
+    """Warn when label names differ only in case, spacing or trailing punctuation: they become separate columns."""
     seen: dict[str, str] = {}
     for name in names:
         key = variant_key(name)
         if key in seen:
             warnings.warn(
-                f"The labels {seen[key]!r} and {name!r} differ only in case or spacing, so they are two separate "
+                f"The labels {seen[key]!r} and {name!r} differ only in case, spacing or trailing punctuation, so they are two separate "
                 "labels. If they mean the same, write them one way (helpers.data.load_table merges them).",
                 stacklevel=3,
             )
