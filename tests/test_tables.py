@@ -92,3 +92,21 @@ def test_stream_texts_reads_lazily_in_bounded_memory(tmp_path):
 )
 def test_has_visible_text(text, visible):
     assert has_visible_text(text) is visible
+
+
+def test_a_missing_text_column_never_suggests_the_labels_or_id_column(tmp_path):
+    from helpers.tables import DataError, stream_texts
+
+    path = tmp_path / "new.csv"
+    path.write_text("id,review,labels\n1,Das Paket kam spät,Lieferung\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"text_column='review'"):
+        list(stream_texts(path))
+
+
+def test_jsonl_ids_are_kept_when_the_first_object_has_none(tmp_path):
+    from helpers.tables import stream_texts
+
+    path = tmp_path / "new.jsonl"
+    path.write_text('{"text": "ohne id"}\n{"text": "mit id", "id": "A7"}\n', encoding="utf-8")
+    records = list(stream_texts(path))
+    assert [r.id for r in records] == [None, "A7"]

@@ -574,6 +574,21 @@ def column_values(frame, column: str, path: Path, role: str):
     return values
 
 
+LABEL_LIKE = ("label", "labels", "labels_list", "category", "categories", "topic", "topics", "aspect", "aspects",
+              "class", "classes", "primary", "primary_label", "target", "targets", "tags")
+ID_LIKE = ("id", "ids", "index", "row", "line", "nr", "no")
+
+
+def _likely_column(names: list[str], role: str) -> str:
+    """The column to suggest for `role`: for text, not one that looks like labels or ids; for labels, one that does."""
+    folded = {name: name.strip().casefold() for name in names}
+    if role == "text":
+        candidates = [n for n in names if folded[n] not in LABEL_LIKE + ID_LIKE]
+    else:
+        candidates = [n for n in names if folded[n] in LABEL_LIKE] or [n for n in names if folded[n] not in ID_LIKE]
+    return candidates[0] if candidates else "..."
+
+
 def _column_name(names: list[str], column: str, path: Path, role: str) -> str:
     name = _find_column(names, column)
     if name is None:
@@ -591,7 +606,7 @@ def _column_name(names: list[str], column: str, path: Path, role: str) -> str:
             hint = " If the first line is already data, add a header line that names the columns."
         raise DataError(
             f"{path} has no {role} column {column!r}; its columns are {names}.{hint} "
-            f"Pass the right name, e.g. {option_hint(f'{role}_column', names[-1] if names else '...')}."
+            f"Pass the right name, e.g. {option_hint(f'{role}_column', _likely_column(names, role))}."
         )
     if names.count(name) > 1:
         raise DataError(f"{path} has {names.count(name)} columns named {name!r}. Rename all but one in the header.")
@@ -693,7 +708,7 @@ class TextStream:
         id_key = self.id_column
         found_text = False
         for row, (number, value) in enumerate(_json_records(self.path, self.encoding), start=1):
-            if row == 1 and id_key is None and "id" in value:
+            if id_key is None and "id" in value:  # from the first object that has one: earlier ones had no id
                 id_key = "id"
             found_text = found_text or self.text_column in value
             text = value.get(self.text_column, MISSING)
