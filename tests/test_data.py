@@ -485,3 +485,19 @@ def test_a_label_with_trailing_punctuation_is_merged_into_its_plain_spelling_wit
     captured = capsys.readouterr()
     assert "trailing punctuation were merged" in captured.out + captured.err and "Preis." in captured.out + captured.err
     assert "Preis." not in splits.label_names and "Preis" in splits.label_names
+
+
+def test_rows_that_mix_two_label_delimiters_are_named_as_mixed(tmp_path):
+    rows = _rows()
+    text = _csv_text(rows).replace("Preis|Lieferung", '"Preis, Lieferung"', 1)
+    assert '"Preis, Lieferung"' in text
+    with pytest.warns(UserWarning, match="mix two label delimiters.*Write every row with one delimiter"):
+        with pytest.raises(DataError, match="while other rows use '\\|': write every row with one delimiter") as error:
+            load_table(_write(tmp_path / "r.csv", text))
+    assert "set label_delimiter" not in str(error.value)  # switching delimiters would break the other rows
+
+
+def test_a_text_column_of_numbers_gets_a_note(tmp_path):
+    rows = [(str(1000 + i), labels) for i, (_, labels) in enumerate(_rows())]
+    with pytest.warns(UserWarning, match="are only numbers.*is it the right column"):
+        load_table(_write(tmp_path / "r.csv", _csv_text(rows)))

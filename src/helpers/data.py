@@ -13,6 +13,7 @@ import io
 import json
 import tokenize
 import unicodedata
+import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -248,6 +249,12 @@ def _texts(values, path: Path, column: str = "text") -> list[str]:
         if not has_visible_text(value):
             empty.append(where)
         texts.append(value)
+    numeric = [t for t in texts if re.fullmatch(r"[\d\s.,:;/+\-%€$]+", t.strip() or "x")]
+    if texts and len(numeric) >= 0.9 * len(texts):
+        warnings.warn(
+            f"{path}: {len(numeric)} of {len(texts)} texts in column {column!r} are only numbers (e.g. {numeric[0]!r}). "
+            "A model learns nothing from such texts: is it the right column? Pass the column that holds the reviews "
+            f"({option_hint('text_column', '...')}).", stacklevel=3)
     if empty:
         raise DataError(
             f"{path}, {unit} {empty[0]}: the text is empty (column {column!r}; {rows_phrase(len(empty))} like this, "
@@ -430,6 +437,16 @@ def _warn_about_joined_labels(path: Path, sets: list[list[str]], hows: list[str]
         parts = [part.strip() for label in joined for part in label.split(other)]
         recurring = {part for part in parts if part and (part in alone or parts.count(part) > 1)}
         if recurring:
+            split_by_delimiter = sum(1 for labels, how in zip(sets, hows) if how == "joined" and len(labels) > 1)
+            if split_by_delimiter:  # both delimiters in use: switching to the other one would break these rows
+                warnings.warn(
+                    f"{path}: the rows mix two label delimiters: {rows_phrase(split_by_delimiter)} join labels with "
+                    f"{delimiter!r}, while labels such as {joined[0]!r} are joined by {other!r} (their parts "
+                    f"{sorted(recurring)[:3]} recur as labels). Write every row with one delimiter (e.g. replace "
+                    f"{other!r} by {delimiter!r} in the label column), then load the file again.",
+                    stacklevel=4,
+                )
+                return
             warnings.warn(
                 f"{path}: the label {joined[0]!r} contains {other!r}, and its parts recur as labels "
                 f"({sorted(recurring)[:3]}). "
@@ -666,7 +683,10 @@ def _check_splittable(path: Path, whole: Split, part: _LabelColumn, label_names:
     rare = [(name, int(counts[j])) for j, name in enumerate(label_names) if 0 < counts[j] < MIN_ROWS_PER_LABEL_TO_SPLIT]
     if rare:
         joined = next((d for name, _ in rare for d in (";", ",", "|", "/") if d in name and d != delimiter), None)
-        hint = f" If some are labels joined by {joined!r}, set {option_hint('label_delimiter', joined)}." if joined else ""
+        mixed = joined and any(how == "joined" and len(labels) > 1 for labels, how in zip(part.sets, part.hows))
+        hint = (f" Some look like labels joined by {joined!r} while other rows use {delimiter!r}: write every row with "
+                "one delimiter." if mixed else
+                f" If some are labels joined by {joined!r}, set {option_hint('label_delimiter', joined)}." if joined else "")
         listed = "; ".join(
             f"{name!r} is on only {rows_phrase(n)} "
             f"({at_lines(part.unit, [line for line, labels in zip(part.lines, part.sets) if name in labels])})"
