@@ -30,9 +30,8 @@ def out_of_fold_probabilities(texts: Sequence[str], labels: np.ndarray, *, folds
                               seed: int = 0) -> np.ndarray:
     """Probabilities (n, num_labels) for every text from a model fitted on the other folds."""
     from iterstrat.ml_stratifiers import MultilabelStratifiedKFold
+    from threadpoolctl import threadpool_limits
     from tqdm.auto import tqdm
-
-    from helpers.baselines import tfidf_char_probabilities
 
     texts = list(texts)
     labels = np.asarray(labels)
@@ -42,17 +41,30 @@ def out_of_fold_probabilities(texts: Sequence[str], labels: np.ndarray, *, folds
         raise ValueError(f"{len(texts)} texts are too few for a {folds}-fold audit; it needs at least {2 * folds}.")
     probabilities = np.zeros(labels.shape, dtype=np.float32)
     splitter = MultilabelStratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for fitted_on, scored in tqdm(splitter.split(np.zeros(len(texts)), labels), total=folds, desc="Audit folds"):
-        constant = labels[fitted_on].min(axis=0) == labels[fitted_on].max(axis=0)
-        if constant.any():  # a label on every or on no text of these folds cannot be fitted: its share stands in
-            probabilities[scored] = labels[fitted_on].mean(axis=0)
-            varying = np.flatnonzero(~constant)
-        else:
-            varying = np.arange(labels.shape[1])
-        (part,) = tfidf_char_probabilities([texts[i] for i in fitted_on], labels[fitted_on][:, varying],
-                                           [texts[i] for i in scored])
-        probabilities[np.ix_(scored, varying)] = part
+    # one BLAS thread per fit: the logistic regressions are small, and several threads per fit fight over the
+    # cores of a busy laptop (measured several times slower on 2 shared cores)
+    with threadpool_limits(1, user_api="blas"):
+        for fitted_on, scored in tqdm(splitter.split(np.zeros(len(texts)), labels), total=folds, desc="Audit folds"):
+            _fit_fold(texts, labels, fitted_on, scored, probabilities)
     return probabilities
+
+
+def _fit_fold(texts: list[str], labels: np.ndarray, fitted_on: np.ndarray, scored: np.ndarray,
+              probabilities: np.ndarray) -> None:
+    """Fit on `fitted_on`, write the probabilities of the `scored` texts into `probabilities`."""
+    from helpers.baselines import tfidf_char_probabilities
+
+    constant = labels[fitted_on].min(axis=0) == labels[fitted_on].max(axis=0)
+    if constant.any():  # a label on every or on no text of these folds cannot be fitted: its share stands in
+        probabilities[scored] = labels[fitted_on].mean(axis=0)
+        varying = np.flatnonzero(~constant)
+    else:
+        varying = np.arange(labels.shape[1])
+    (part,) = tfidf_char_probabilities([texts[i] for i in fitted_on], labels[fitted_on][:, varying],
+                                       [texts[i] for i in scored])
+    probabilities[np.ix_(scored, varying)] = part
+
+
 
 
 def disagreement(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarray:
