@@ -132,3 +132,12 @@ def test_the_first_notebook_is_short_and_plain():
     for piece in ("MultiLabelBinarizer(classes=", ".astype(np.float32)", 'problem_type="multi_label_classification"',
                   "per_device_train_batch_size=32", "Trainer(", 'function_to_apply="sigmoid"', "truncation=True"):
         assert piece in teaching, piece
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem in WITH_SOLUTIONS], ids=lambda p: p.stem)
+def test_every_solution_states_its_answer_in_words(path):
+    import re
+
+    for exercise in exercises(path):
+        prose = re.sub(r"```.*?```", "", exercise.solutions[0], flags=re.S)
+        assert len(prose.split()) >= 8, f"{path.name}, exercise {exercise.number}: the solution states no answer in words"
