@@ -336,7 +336,7 @@ def reliability_diagrams(reports: Mapping[str, Mapping], label_names: Sequence[s
         positives = next(iter(reports.values()))["per_label"][label]["positives"]
         ax.set_title(f"{label} ({positives} positives)", fontsize=9)
         if ax.lines[1:]:
-            ax.legend(loc="lower right", fontsize=7)
+            ax.legend(loc="best", fontsize=7)
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1.02)
     for ax in flat_axes[len(label_names):]:
