@@ -28,7 +28,7 @@ from pathlib import Path
 WITH_SOLUTIONS = [
     "00_the_answer", "01_multiclass_baseline", "02_multilabel_targets", "03_problem_type_and_loss",
     "04_finetune_multilabel", "05_thresholds", "06_predict_and_analyse", "07_your_own_data",
-    "99_appendix_machine_and_data",
+    "08_trust_the_scores", "99_appendix_machine_and_data",
 ]
 
 HINT = "<details><summary>Hint</summary>"

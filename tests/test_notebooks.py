@@ -25,6 +25,7 @@ SERIES = [
     "05_thresholds",
     "06_predict_and_analyse",
     "07_your_own_data",
+    "08_trust_the_scores",
     "99_appendix_machine_and_data",
 ]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -157,3 +157,31 @@ def test_training_curves_explain_missing_entries() -> None:
         plots.training_curves([entry for entry in history if "eval_loss" not in entry])
     with pytest.raises(ValueError, match="eval_micro_f1"):
         plots.training_curves(history, metric="accuracy")
+
+
+def test_reliability_diagrams_draw_each_models_curve_per_label(data) -> None:
+    from helpers.calibration import calibration_report
+
+    probabilities, labels = data
+    reports = {"model": calibration_report(probabilities, labels, LABEL_NAMES),
+               "sharper": calibration_report(probabilities ** 2, labels, LABEL_NAMES)}
+    figure = plots.reliability_diagrams(reports, LABEL_NAMES)
+    assert len(figure.axes) == len(LABEL_NAMES)
+    for ax, label in zip(figure.axes, LABEL_NAMES):
+        assert ax.get_title().startswith(label)
+        if label == "Größe":  # no positives: only the diagonal, and a note
+            assert len(ax.lines) == 1 and "no curve" in ax.texts[0].get_text()
+            continue
+        diagonal, *curves = ax.lines
+        assert len(curves) == 2
+        curve = reports["model"]["per_label"][label]["curve"]
+        np.testing.assert_allclose(curves[0].get_xdata(), curve["predicted"])
+        np.testing.assert_allclose(curves[0].get_ydata(), curve["observed"])
+        legend = [text.get_text() for text in ax.get_legend().get_texts()]
+        assert legend[0] == f"model: ECE {reports['model']['per_label'][label]['ece']:.3f}"
+    render_without_missing_glyphs(figure)
+    assert plt.get_fignums() == []
+    with pytest.raises(ValueError, match="reports is empty"):
+        plots.reliability_diagrams({}, LABEL_NAMES)
+    with pytest.raises(ValueError, match="no entry for"):
+        plots.reliability_diagrams(reports, [*LABEL_NAMES, "Service"])

@@ -1,4 +1,4 @@
-"""Figures for the notebooks: label statistics, threshold curves, per-label scores, training curves.
+"""Figures for the notebooks: label statistics, threshold curves, per-label scores, training curves, calibration.
 
 Every function returns a `matplotlib.figure.Figure` and draws only what it is given: metrics and
 threshold curves come from `helpers.metrics` and `helpers.thresholds`.
@@ -298,4 +298,50 @@ def training_curves(log_history: Sequence[Mapping], metric: str | None = "micro_
         metric_ax.set_ylabel(metric_key.removeprefix("eval_"))
         metric_ax.set_title(f"Validation {metric_key.removeprefix('eval_')}")
     figure.suptitle("Training progress")
+    return figure
+
+
+def reliability_diagrams(reports: Mapping[str, Mapping], label_names: Sequence[str], *, ncols: int = 4) -> Figure:
+    """One panel per label: the reliability curve of each model, from `helpers.calibration.calibration_report`.
+
+    `reports` maps a model's name to its report (e.g. {"fine-tuned": report, "TF-IDF": report}, all on the same
+    split). A point is one bin of predicted probability: its mean prediction (x) against the share of its texts that
+    carry the label (y); the dashed diagonal is a calibrated model. The legend gives each model's ECE for the label.
+    """
+    if not reports:
+        raise ValueError("reports is empty; pass {name: calibration_report(probabilities, targets, label_names)}.")
+    for name, report in reports.items():
+        missing = [str(label) for label in label_names if label not in report.get("per_label", {})]
+        if missing:
+            raise ValueError(f"The report of {name!r} has no entry for {missing}; make it with calibration_report "
+                             "and the same label_names.")
+    colors = matplotlib.colormaps["tab10"].colors
+    ncols = max(1, min(ncols, len(label_names)))
+    nrows = math.ceil(len(label_names) / ncols)
+    figure, axes = _new_figure(2.8 * ncols, 2.7 * nrows + 0.6, nrows, ncols, sharex=True, sharey=True)
+    flat_axes = axes.ravel()
+    for ax, label in zip(flat_axes, label_names):
+        ax.plot([0, 1], [0, 1], color=REFERENCE_COLOR, linestyle="--", linewidth=1)
+        without_curve = []
+        for k, (name, report) in enumerate(reports.items()):
+            entry = report["per_label"][label]
+            if not entry["curve"]["predicted"]:  # no positives, or only positives: no curve to draw
+                without_curve.append(str(name))
+                continue
+            ax.plot(entry["curve"]["predicted"], entry["curve"]["observed"], marker="o", markersize=3, linewidth=1,
+                    color=colors[k % len(colors)], label=f"{name}: ECE {entry['ece']:.3f}")
+        if without_curve:
+            ax.text(0.5, 0.9, f"no curve: {', '.join(without_curve)}", ha="center", fontsize=7,
+                    transform=ax.transAxes)
+        positives = next(iter(reports.values()))["per_label"][label]["positives"]
+        ax.set_title(f"{label} ({positives} positives)", fontsize=9)
+        if ax.lines[1:]:
+            ax.legend(loc="best", fontsize=7)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1.02)
+    for ax in flat_axes[len(label_names):]:
+        ax.remove()
+    figure.supxlabel("mean predicted probability in the bin")
+    figure.supylabel("share of texts with the label")
+    figure.suptitle("Reliability per label (dashed: calibrated)")
     return figure
