@@ -90,7 +90,7 @@ def check_multi_hot(
         raise TargetError(
             f"{name} has {array.shape[1]} columns but the model has num_labels={num_labels}. "
             "The logits are (batch_size, num_labels) and the targets must have that same shape: "
-            f"load the model with num_labels={array.shape[1]} (one per label name), or re-encode the targets "
+            f"load the model with num_labels={array.shape[1]} (the number of label names), or re-encode the targets "
             f"with the model's {num_labels} labels."
         )
     if require_float and not np.issubdtype(array.dtype, np.floating):
