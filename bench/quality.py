@@ -115,6 +115,9 @@ def main() -> None:
                          for split in (splits.validation, splits.test)]
         name = "multi-label fine-tuned" + (" + pos_weight" if use_pos_weight else "")
         rows.update(threshold_rows(name, *probabilities, splits))
+        saved = run.metrics["test"]["as_saved"]  # the model folder's own rule, as evaluate and predict apply it
+        rows[f"{name}, the saved rule (metrics.json as_saved)"] = {
+            "micro_f1": saved["micro_f1"], "macro_f1": saved["macro_f1"], "micro_f1_2plus": float("nan")}
         seconds[name] = time.perf_counter() - start
 
     width = max(map(len, rows))
@@ -132,7 +135,13 @@ def main() -> None:
               f"{100 * (ours['micro_f1'] - row['micro_f1']):+.1f} micro-F1 points")
     _, tfidf = chosen_on_validation(rows, "TF-IDF + logistic")
     gap = 100 * (ours["micro_f1"] - tfidf["micro_f1"])
-    print(f"  goal: the fine-tuned model at least 5 points above word TF-IDF: {'met' if gap >= 5 else 'NOT met'} ({gap:+.1f})")
+    print(f"  the fine-tuned model minus word TF-IDF: {gap:+.1f} points")
+    saved = rows["multi-label fine-tuned, the saved rule (metrics.json as_saved)"]
+    _, characters = chosen_on_validation(rows, "TF-IDF words + character")
+    goal = characters["micro_f1"] + 0.03
+    print(f"  goal: the saved rule's test micro-F1 ({saved['micro_f1']:.3f}) at least word + character TF-IDF + 3 "
+          f"points ({goal:.3f}): {'met' if saved['micro_f1'] >= goal else 'NOT met'}; macro-F1 {saved['macro_f1']:.3f} "
+          f"against TF-IDF's {characters['macro_f1']:.3f}: {'above' if saved['macro_f1'] > characters['macro_f1'] else 'NOT above'}")
     plain = rows["TF-IDF + logistic regression @ 0.5"]["micro_f1"]
     print(f"  tuned multi-label minus TF-IDF at its default 0.5: {100 * (ours['micro_f1'] - plain):+.1f} micro-F1 points")
     print("seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in seconds.items()) + " (fine-tuning is skipped when runs/ holds the model)")
