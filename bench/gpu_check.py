@@ -283,6 +283,7 @@ def part_e2e(args) -> dict:
         "train_runtime_s": next((e["train_runtime"] for e in trained.log_history if "train_runtime" in e), None),
         "validation_micro_f1": pick("validation"), "test_micro_f1": pick("test"),
         "evaluate_test_as_saved_micro_f1": scores["as_saved"]["micro_f1"], "evaluate_texts": scores["texts"],
+        "trained_test_texts": len(splits.test),
         "first_logged_loss": next((e["loss"] for e in trained.log_history if "loss" in e), None),
         "peak_memory_gib": peak, "run_dir": str(run_dir),
     }
