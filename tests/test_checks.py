@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from helpers.checks import TargetError, check_multi_hot, check_probabilities, check_thresholds, is_blank
+from helpers.checks import check_multi_hot, check_probabilities, check_thresholds, is_blank
+from helpers.errors import TargetError
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\u200b", "\ufeff", "\u00a0\u200b\n\t", "\u2028", "\u00ad"])

@@ -4,7 +4,8 @@ import warnings
 import numpy as np
 import pytest
 
-from helpers.data import DataError, Split, Splits, load_table, read_table, stratified_indices
+from helpers.data import Split, Splits, load_table, read_table, stratified_indices
+from helpers.errors import DataError
 
 
 def _write(path, text):

@@ -17,7 +17,8 @@ import numpy as np
 import pytest
 
 from helpers import germeval
-from helpers.data import DataError, Splits
+from helpers.data import Splits
+from helpers.errors import DataError
 from helpers.germeval import (
     GERMEVAL_FILES,
     GermEvalDocument,

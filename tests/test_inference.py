@@ -7,7 +7,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from helpers.inference import ModelFolder, ModelFolderError, Predictor, predict_logits, save_model_folder
+from helpers.errors import ModelFolderError
+from helpers.inference import ModelFolder, Predictor, predict_logits, save_model_folder
 from helpers.metrics import sigmoid
 
 

@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 import torch
 
-from helpers.labels import MultiHotEncoder, TargetError, check_targets
+from helpers.errors import TargetError
+from helpers.labels import MultiHotEncoder, check_targets
 
 NAMES = ["Kundenservice", "Benutzererfahrung", "Lieferung", "Preis"]
 

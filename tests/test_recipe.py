@@ -9,7 +9,8 @@ import pytest
 
 from helpers.inference import Predictor
 from helpers.metrics import decision_metrics
-from helpers.recipe import RunError, fine_tune, load_or_train, load_run, prepare_run_dir, provenance, valid_checkpoints
+from helpers.errors import RunError
+from helpers.recipe import fine_tune, load_or_train, load_run, prepare_run_dir, provenance, valid_checkpoints
 
 
 def test_a_run_folder_has_one_layout_and_as_saved_scores_are_the_decisions_delivered(smoke_run):

@@ -36,3 +36,21 @@ def test_the_packages_own_warnings_read_as_one_line_and_other_libraries_keep_the
     assert inside == "UserWarning: 3 of 9 texts were truncated\n"
     outside = warnings.formatwarning("deprecated", FutureWarning, str(tmp_path / "lib.py"), 7, "code line")
     assert outside.startswith(f"{tmp_path / 'lib.py'}:7: FutureWarning: deprecated")
+
+
+def test_on_the_command_line_every_message_and_warning_is_one_line_on_stderr(capsys):
+    import warnings
+
+    from helpers.reporting import command_line_messages, note, one_line, tell_error
+
+    assert one_line("warning", "two\n  lines") == "warning: two lines"
+    log = get_logger("helpers.test")
+    with command_line_messages():
+        log.info("information")
+        note("a delimiter was detected")
+        warnings.warn("a warning\nfrom any library", FutureWarning)
+    tell_error("what went wrong,\n where, what to do")
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == ["information", "Note: a delimiter was detected",
+                                         "warning: a warning from any library", "error: what went wrong, where, what to do"]

@@ -2,7 +2,9 @@
 
 import pytest
 
-from helpers.tables import DataError, has_visible_text, read_texts, stream_texts
+from helpers.checks import has_visible_text
+from helpers.errors import DataError
+from helpers.tables import read_texts, stream_texts
 
 
 def _write(path, text):

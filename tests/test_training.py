@@ -5,7 +5,7 @@ from transformers import TrainerCallback
 
 from helpers.data import load_table
 from helpers.inference import predict_logits
-from helpers.labels import TargetError
+from helpers.errors import TargetError
 from helpers.models import load_tokenizer, multilabel_model
 from helpers.training import bce_loss_with_pos_weight, check_training_data, make_trainer, pos_weight_from, tokenize, train
 

@@ -11,10 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-
-class TargetError(ValueError):
-    """Multi-hot targets that cannot be used; the message says how to fix them."""
-
+from helpers.errors import TargetError
 
 def as_array(values: object, name: str) -> np.ndarray:
     """A numpy array from an array, a list or a torch tensor (without importing torch)."""

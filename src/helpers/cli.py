@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import warnings
 from pathlib import Path
 
 from helpers.data import Splits
 from helpers.device import PRECISIONS
-from helpers.reporting import get_logger, messages_on_stderr
+from helpers.errors import RunError, TutorialError
+from helpers.reporting import command_line_messages, get_logger, note, tell_error
 
 log = get_logger(__name__)
 
@@ -211,8 +211,8 @@ def command_train(args: argparse.Namespace) -> dict | None:
     profile = _profile(args)
     at_least_one = not args.allow_empty_labels if args.at_least_one is None else args.at_least_one
     if args.allow_empty_labels and at_least_one:
-        log.warning("Note: --at-least-one with --allow-empty-labels: the model will never answer 'no label', "
-                    "although some training texts have none.")
+        note("--at-least-one with --allow-empty-labels: the model will never answer 'no label', "
+             "although some training texts have none.")
     splits = load_data(args, split_seed=profile.split_seed)
     if profile.max_train is not None:
         splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.split_seed)
@@ -277,8 +277,8 @@ def command_evaluate(args: argparse.Namespace) -> dict:
         if splits.label_names != folder.label_names:
             raise DataError(f"The model knows labels {folder.label_names}, the data has {splits.label_names}.")
         if splits.fingerprint() != folder.provenance.get("data_sha256"):
-            log.warning(
-                f"Note: these data are not the data {folder.path} was trained on (their fingerprints differ), so "
+            note(
+                f"these data are not the data {folder.path} was trained on (their fingerprints differ), so "
                 f"this {name} split is not the training run's {name} split."
             )
         split = splits[name]
@@ -392,10 +392,10 @@ def _chunks(records, size: int):
 def _check_output_file(path: Path, *, overwrite: bool) -> None:
     """Before any work: the output file can be written, and is not replaced unless asked."""
     if path.is_dir():
-        raise ValueError(f"--output {path} is a folder; give a file name, e.g. {path / 'predictions.jsonl'}.")
+        raise RunError(f"--output {path} is a folder; give a file name, e.g. {path / 'predictions.jsonl'}.")
     if path.exists() and not overwrite:
-        raise FileExistsError(f"--output {path} exists already; it is never replaced silently. Pass --overwrite, "
-                              "or choose another file.")
+        raise RunError(f"--output {path} exists already; it is never replaced silently. Pass --overwrite, "
+                       "or choose another file.")
     existed = path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -404,27 +404,12 @@ def _check_output_file(path: Path, *, overwrite: bool) -> None:
         if not existed:  # only a check: a command that fails later must not leave an empty file that blocks a retry
             path.unlink()
     except OSError as error:
-        raise PermissionError(f"Cannot write --output {path} ({error.strerror or error}); choose another path.") from error
+        raise RunError(f"Cannot write --output {path} ({error.strerror or error}); choose another path.") from error
 
 
-def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    """A Python warning as one line on stderr, without the source line it was raised from."""
-    print(f"warning: {' '.join(str(message).split())}", file=sys.stderr)
-
-
-def _explained_errors() -> tuple[type[BaseException], ...]:
-    """Errors whose message already says what went wrong and what to do."""
-    from helpers.checks import TargetError
-    from helpers.data import DataError
-    from helpers.device import PrecisionError
-    from helpers.inference import ModelFolderError
-    from helpers.models import ModelNotAvailable
-    from helpers.profiles import SettingsError
-    from helpers.recipe import RunError
-
-    return (DataError, TargetError, PrecisionError, ModelFolderError, ModelNotAvailable, RunError, SettingsError,
-            FileNotFoundError,
-            FileExistsError, PermissionError)
+# Errors whose message already says what went wrong and what to do: the package's own, and the operating
+# system's for a file that is missing, exists already or cannot be written (their message names the path).
+EXPLAINED = (TutorialError, FileNotFoundError, FileExistsError, PermissionError)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -432,18 +417,17 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"train": command_train, "evaluate": command_evaluate, "predict": command_predict,
                 "audit": command_audit}
     try:
-        with messages_on_stderr(), warnings.catch_warnings():  # stdout carries results; messages go to stderr
-            warnings.showwarning = _one_line_warning
+        with command_line_messages():  # stdout carries results; messages and warnings go to stderr
             handlers[args.command](args)
     except KeyboardInterrupt:
-        print("Interrupted. A training run continues from its last checkpoint with --resume.", file=sys.stderr)
+        log.warning("Interrupted. A training run continues from its last checkpoint with --resume.")
         return 130
     except Exception as error:  # every failure is one line for the user; --debug shows the traceback
         if args.debug:
             raise
-        message = " ".join(str(error).split()) or type(error).__name__
-        if not isinstance(error, _explained_errors()):
+        message = str(error).strip() or type(error).__name__
+        if not isinstance(error, EXPLAINED):  # its message says what went wrong, where and what to do
             message = f"unexpected {type(error).__name__}: {message} (rerun with --debug to see where it happened)"
-        print(f"error: {message}", file=sys.stderr)
+        tell_error(message)
         return 2
     return 0

@@ -21,23 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
-from helpers.labels import MultiHotEncoder, TargetError, variant_key
+from helpers.checks import has_visible_text, is_invisible
+from helpers.errors import DataError, TargetError, at_lines, option_hint, rows_phrase
+from helpers.labels import MultiHotEncoder, variant_key
 from helpers.rare_labels import check_mode, handle_rare_labels, rare_in_sets, replace_in_sets
-from helpers.tables import (  # noqa: F401  (read_texts: callers import it from here)
-    MISSING,
-    MISSING_MARKERS,
-    DataError,
-    at_lines,
-    column_values,
-    has_visible_text,
-    is_invisible,
-    is_null,
-    note,
-    option_hint,
-    read_table,
-    read_texts,
-    rows_phrase,
-)
+from helpers.reporting import note
+from helpers.tables import MISSING, MISSING_MARKERS, column_values, is_null, read_table
 
 SPLIT_NAMES = ("train", "validation", "test")
 EMBEDDED_LABEL_DELIMITER = "|"

@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from helpers.errors import DeviceError, PrecisionError
 from helpers.reporting import get_logger
 
 log = get_logger(__name__)
@@ -77,13 +78,13 @@ def _best_device(requested: str | None) -> DeviceInfo:
 
     has_mps = bool(getattr(torch.backends, "mps", None)) and torch.backends.mps.is_available()
     if requested == "cuda" and not torch.cuda.is_available():
-        raise RuntimeError(
+        raise DeviceError(
             "CUDA was requested but PyTorch sees no GPU. On Colab: Runtime > Change runtime type > GPU, "
             "then restart; elsewhere, check `nvidia-smi` and that torch was installed with CUDA support. "
             "Or run on the CPU (device='cpu') with the 'cpu' profile."
         )
     if requested == "mps" and not has_mps:
-        raise RuntimeError("MPS was requested but is not available (it needs Apple silicon and macOS 12.3+).")
+        raise DeviceError("MPS was requested but is not available (it needs Apple silicon and macOS 12.3+).")
     if requested not in (None, "cuda", "mps", "cpu"):
         raise ValueError(f"Unknown device {requested!r}; use 'cuda', 'mps', 'cpu' or None for automatic.")
 
@@ -109,10 +110,6 @@ def _best_device(requested: str | None) -> DeviceInfo:
 
 
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
-
-
-class PrecisionError(ValueError):
-    """A precision the device cannot train in."""
 
 
 CPU_BF16_PROBES = (("AMX", "_is_amx_tile_supported"), ("AVX512-BF16", "_is_avx512_bf16_supported"))

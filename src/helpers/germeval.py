@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.data import DataError, Split, Splits, warn_about_overlap
+from helpers.data import Split, Splits, warn_about_overlap
+from helpers.errors import DataError
 from helpers.labels import MultiHotEncoder
 
 GERMEVAL_REPO = "uhhlt/GermEval2017"

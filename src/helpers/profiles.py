@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, fields, replace
 
 from helpers.data import Splits, load_embedded
+from helpers.errors import SettingsError
 from helpers.reporting import get_logger
 
 log = get_logger(__name__)
@@ -81,10 +82,6 @@ class Profile:
                None: ", word embeddings frozen for the multilingual model"}[self.freeze_word_embeddings]
             + f". {self.reason}"
         )
-
-
-class SettingsError(ValueError):
-    """A training setting outside its range; the message names it, its range and the command-line flag."""
 
 
 # each numeric setting: (lowest allowed, highest allowed or None, whether it must be whole, an example)

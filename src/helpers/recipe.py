@@ -26,6 +26,7 @@ import numpy as np
 
 from helpers.data import Splits
 from helpers.device import DeviceInfo, attention_implementation, detect_device
+from helpers.errors import RunError
 from helpers.inference import (
     ModelFolder,
     as_saved_metrics,
@@ -46,10 +47,6 @@ MODEL_DIR, METRICS_FILE, HISTORY_FILE, CHECKPOINTS_DIR, RUN_FILE = (
 CHECKPOINT_FILES = ("trainer_state.json", "model.safetensors", "optimizer.pt", "scheduler.pt")
 DEFAULT_STRATEGY = "per_label"
 DEFAULT_AT_LEAST_ONE = True  # a review is always about something; the same default in notebooks and CLI
-
-
-class RunError(ValueError):
-    """A run folder that cannot be used as asked (exists, belongs to another run, no checkpoint)."""
 
 
 @dataclass
@@ -277,7 +274,7 @@ def check_max_length(profile) -> None:
     from transformers import AutoConfig
 
     from helpers.models import resolve_model
-    from helpers.profiles import SettingsError
+    from helpers.errors import SettingsError
 
     resolved = resolve_model(profile.model, verbose=False)
     positions = getattr(AutoConfig.from_pretrained(resolved.name_or_path), "max_position_embeddings", None)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import os
 import re
-import shlex
 import sys
 import unicodedata
 import warnings
@@ -24,15 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
-from helpers.checks import has_visible_text, is_invisible  # noqa: F401  (part of this module's reading rules)
-from helpers.reporting import get_logger
-
-_log = get_logger("helpers.tables")
-
-
-class DataError(ValueError):
-    """A data file or column that cannot be used; the message says what to change."""
-
+from helpers.checks import has_visible_text
+from helpers.errors import DataError, at_lines, option_hint
+from helpers.reporting import note
 
 TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".json": "json"}
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
@@ -59,22 +53,6 @@ class _Missing:
 MISSING = _Missing()
 
 
-def note(message: str) -> None:
-    """A decision taken while reading (a fallback, a detected delimiter). On stderr, so that it never
-    mixes with predictions written to stdout."""
-    _log.warning(f"Note: {message}")
-
-
-def option_hint(name: str, value: object = True) -> str:
-    """How to pass an option, in Python and on the command line."""
-    flag = "--" + name.replace("_", "-")
-    if value is True:
-        return f"{name}=True (command line: {flag})"
-    python = "'\\t'" if value == "\t" else repr(value)
-    shell = "'\\t'" if value == "\t" else shlex.quote(str(value))
-    return f"{name}={python} (command line: {flag} {shell})"
-
-
 def _existing_file(path: str | Path) -> Path:
     path = Path(path)
     if not path.exists():
@@ -83,6 +61,8 @@ def _existing_file(path: str | Path) -> Path:
         raise DataError(f"{path} is a folder, not a file. Give the path of the CSV, TSV or JSONL file in it.")
     if path.stat().st_size == 0:
         raise DataError(f"{path} is empty.")
+    if not os.access(path, os.R_OK):
+        raise DataError(f"{path} cannot be read: no permission. Make it readable (chmod u+r), or copy it somewhere readable.")
     return path
 
 
@@ -551,20 +531,6 @@ def read_table(
     if frame.empty:
         raise DataError(f"{path} has a header but no rows.")
     return frame
-
-
-def line_list(numbers: Sequence[int], limit: int = 5) -> str:
-    shown = ", ".join(str(n) for n in numbers[:limit])
-    return shown + (f" and {len(numbers) - limit} more" if len(numbers) > limit else "")
-
-
-def at_lines(unit: str, numbers: Sequence[int]) -> str:
-    """'line 4' or 'lines 4, 9, 12'."""
-    return f"{unit}{'s' if len(numbers) > 1 else ''} {line_list(numbers)}"
-
-
-def rows_phrase(count: int) -> str:
-    return f"{count} row{'' if count == 1 else 's'}"
 
 
 def column_values(frame, column: str, path: Path, role: str):

@@ -207,7 +207,8 @@ def check_training_data(model, tokenized, problem: str = MULTI_LABEL) -> None:
     multi-label, but the integer rows `MultiLabelBinarizer` returns become single-label, and
     cross-entropy then fails on their shape; that case gets its own message.
     """
-    from helpers.labels import TargetError, check_targets
+    from helpers.errors import TargetError
+    from helpers.labels import check_targets
 
     if problem not in PROBLEM_TYPES:
         raise ValueError(f"problem must be {MULTI_LABEL!r} or {MULTICLASS!r}, got {problem!r}.")
