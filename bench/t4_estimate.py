@@ -31,7 +31,7 @@ BERT_BASE_PARAMETERS = 110e6
 TRAININGS = {
     "00_the_answer": ["full"], "01_multiclass_baseline": ["full"], "02_multilabel_targets": [], "03_problem_type_and_loss": [],
     "04_finetune_multilabel": ["full"], "05_thresholds": ["full", "full"], "06_predict_and_analyse": ["full", "full"],
-    "07_your_own_data": ["example"], "08_trust_the_scores": [], "99_appendix_machine_and_data": [],
+    "07_your_own_data": ["example"], "08_trust_the_scores": ["full"], "99_appendix_machine_and_data": [],
 }
 EXAMPLE_ROWS = 800  # notebook 07 writes an example file of this many reviews and splits it 70/15/15
 

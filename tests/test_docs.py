@@ -26,3 +26,15 @@ def test_every_test_a_document_names_exists(doc):
         if (file and f"{file}::{name}" not in known) or (not file and name not in bare):
             missing.append(match.group(0))
     assert not missing, f"{doc.name} names tests that do not exist: {missing}"
+
+
+def test_every_helper_module_is_named_in_the_layout_and_the_package_docstring_and_has_its_test_file():
+    import helpers
+
+    modules = sorted(p.stem for p in (ROOT / "src" / "helpers").glob("*.py") if not p.stem.startswith("_"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("src/helpers/"):readme.index("tests/ ", readme.index("src/helpers/"))]
+    assert [m for m in modules if not re.search(rf"\b{m}\b", layout)] == [], "README's Layout misses these modules"
+    assert [m for m in modules if f"`{m}`" not in helpers.__doc__] == [], "helpers/__init__.py's docstring misses these"
+    untested = [m for m in modules if not (ROOT / "tests" / f"test_{m}.py").exists()]
+    assert untested == [], f"modules without tests/test_<module>.py: {untested}"

@@ -1,114 +1,111 @@
-"""Reading files for prediction: line numbers, skipped texts, broken files refused up front, bounded memory."""
+"""CSV/TSV/JSONL parsing: rows that do not parse as they look, line numbers, quotes, long cells."""
+
+import json
 
 import pytest
 
-from helpers.checks import has_visible_text
+from helpers.data import load_table
 from helpers.errors import DataError
-from helpers.tables import read_texts, stream_texts
 
-
-def _write(path, text):
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def test_stream_texts_keeps_line_numbers_and_marks_blank_lines_skipped(tmp_path):
-    path = tmp_path / "in.txt"
-    path.write_bytes("\ufeffErster Text\r\n\r\nZweiter\r\n   \n\u200b\u00a0\nDritter".encode("utf-8"))
-    with pytest.warns(UserWarning, match=r"3 of 6 texts are skipped \(lines 2, 4, 5\)"):
-        stream = stream_texts(path)
-    records = list(stream)
-    assert len(stream) == 6 and stream.skipped == 3
-    assert [(r.line, r.text) for r in records if not r.skipped] == [(1, "Erster Text"), (3, "Zweiter"), (6, "Dritter")]
-    assert [(r.line, r.skipped) for r in records if r.skipped] == [
-        (2, "empty"), (4, "only spaces or invisible characters"), (5, "only spaces or invisible characters")]
-    with pytest.warns(UserWarning, match="skipped"):
-        assert read_texts(path) == ["Erster Text", "Zweiter", "Dritter"]  # the old list API, no BOM in the first text
-
-
-def test_stream_texts_from_tables_carry_line_row_and_id(tmp_path):
-    csv_path = _write(tmp_path / "in.csv", 'id,text\na1,Gut\na2,\na3,"Zwei\nZeilen"\na4,Ende\n')
-    with pytest.warns(UserWarning, match=r"1 of 4 texts are skipped \(line 3\)"):
-        records = list(stream_texts(csv_path))
-    assert [(r.line, r.row, r.id, r.skipped) for r in records] == [
-        (2, 1, "a1", None), (3, 2, "a2", "empty"), (4, 3, "a3", None), (6, 4, "a4", None)]
-    semicolons = _write(tmp_path / "in2.csv", "nr;review\n1;Gut\n2;Schlecht\n")
-    assert [(r.id, r.text) for r in stream_texts(semicolons, text_column="review", id_column="nr")] == [("1", "Gut"), ("2", "Schlecht")]
-    jsonl = _write(tmp_path / "in.jsonl", '{"id": 7, "text": "Gut"}\n\n{"id": 8, "text": null}\n{"id": 9}\n{"id": 10, "text": 42}\n')
-    with pytest.warns(UserWarning, match="3 of 4 texts are skipped"):
-        records = list(stream_texts(jsonl))
-    assert [(r.line, r.id, r.skipped) for r in records] == [
-        (1, "7", None), (3, "8", "null"), (4, "9", "no text key"), (5, "10", "not text (int)")]
+from data_files import rows_as_csv, reference_splits, review_rows, same_splits_as, write_text_file
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "kwargs", "message"),
+    ("edit", "kwargs", "message"),
     [
-        ("in.jsonl", '{"text": "a"}\n' * 50 + '{"text": "b",}\n', {}, r"line 51: not valid JSON"),
-        ("in.csv", 'text\nGut\n"Schlecht\nNa ja\n', {}, r"line 3: a quote .* never closed"),
-        ("in.csv", "id,text\n1,Gut\n2\n", {}, r"line 3 has 1 cell but the header has 2: the 'text' cell is missing"),
-        ("in.csv", "review\nGut\n", {}, r"no text column 'text'; its columns are \['review'\]"),
-        ("in.jsonl", '{"review": "Gut"}\n', {}, r"no object has the text key 'text'"),
-        ("in.txt", "\n \n\u200b\n", {}, "none of its 3 texts has visible characters"),
-        ("in.txt", "Gut\n".encode("cp1252").decode("latin-1") + "Größe\n", {"encoding": "ascii"}, r"cannot be decoded as ascii \(line 2"),
-        ("in.md", "Gut\n", {}, "unknown file type '.md'"),
+        (lambda ls: ls[:4] + [ls[4].split(",")[0]] + ls[5:], {}, r"line 5 has 1 cell but the header has 2: the 'labels' cell is missing"),
+        (lambda ls: ls[:4] + [ls[4].replace(" über", ", über")] + ls[5:], {}, r"line 5 has 3 cells but the header has 2 .*without quotes"),
+        (lambda ls: ls[:4] + ['"' + ls[4]] + ls[5:], {}, r"line 5: a quote \(\"\) opens a cell here and is never closed"),
+        (lambda ls: ls[:4] + ['"' + ls[4]] + ls[5:8] + ['Er sagte "ok" dazu,Preis'] + ls[9:], {},
+         r"line 9: a quoted cell ends in the middle of this line \(its quote opens on line 5\)"),
+        (lambda ls: ls[:4] + ['"' + ls[4]] + ls[5:8] + [ls[8].replace(",", '",', 1)] + ls[9:], {},
+         r"line 5: a quote .* closes only on line 9, so lines 5-9 would be read as one cell"),
+        (lambda ls: ["text,labels,labels"] + [line + ",x" for line in ls[1:]], {}, "2 columns named 'labels'"),
+        (lambda ls: ["text,labels"] + [line.replace(",", ";") for line in ls[1:]], {}, "'labels' cell is missing"),
+        (lambda ls: ls, {"delimiter": ""}, "delimiter must be one character"),
+        (lambda ls: ls, {"delimiter": ",;"}, "delimiter must be one character"),
+    ],
+    ids=["short-row", "long-row", "unclosed-quote", "quote-closed-mid-line", "swallowed-rows", "duplicate-column",
+         "cells-by-another-delimiter", "empty-delimiter", "two-character-delimiter"],
+)
+def test_csv_rows_that_do_not_parse_as_they_look_are_reported_by_line(tmp_path, edit, kwargs, message):
+    lines = edit(rows_as_csv(review_rows()).splitlines())
+    with pytest.raises(DataError, match=message):
+        load_table(write_text_file(tmp_path / "broken.csv", "\n".join(lines) + "\n"), **kwargs)
+
+def test_line_numbers_count_blank_lines_and_crlf(tmp_path):
+    lines = rows_as_csv(review_rows()).splitlines()
+    lines = lines[:1] + [""] + lines[1:5] + [lines[5].split(",")[0]] + lines[6:]
+    with pytest.raises(DataError, match=r"line 7 has 1 cell"):
+        load_table(write_text_file(tmp_path / "crlf.csv", "\r\n".join(lines) + "\r\n"))
+
+def test_tsv_quotes_left_open_are_plain_text_or_an_error(tmp_path, capsys):
+    rows = review_rows()
+    lines = rows_as_csv(rows, sep="\t").splitlines()
+    lines[4] = '"' + lines[4]
+    splits = load_table(write_text_file(tmp_path / "open.tsv", "\n".join(lines) + "\n"))
+    assert sum(map(len, (splits.train, splits.validation, splits.test))) == len(rows)  # nothing swallowed
+    assert any(text.startswith('"Bewertung 3') for name in ("train", "validation", "test") for text in splits[name].texts)
+    assert "open.tsv, line 5: a quote" in capsys.readouterr().err
+    lines[9] = '"Er sagte ""ja"""\tPreis'  # this file does use CSV quoting: then the open quote is an error
+    with pytest.raises(DataError, match=r"line 10: a quoted cell ends .*opens on line 5"):
+        load_table(write_text_file(tmp_path / "quoted.tsv", "\n".join(lines) + "\n"))
+
+@pytest.mark.parametrize(
+    ("name", "content", "kwargs", "note"),
+    [
+        ("semicolon.csv", lambda rows: rows_as_csv(rows, sep=";"), {}, "separated by semicolons, not commas"),
+        ("semicolon_given.csv", lambda rows: rows_as_csv(rows, sep=";"), {"delimiter": ";"}, None),
+        ("tabs.csv", lambda rows: rows_as_csv(rows, sep="\t"), {}, "separated by tabs, not commas"),
+        ("tab_given.csv", lambda rows: rows_as_csv(rows, sep="\t"), {"delimiter": "\\t"}, None),
+        ("commas.tsv", lambda rows: rows_as_csv(rows), {}, "separated by commas, not tabs"),
+        ("bars.csv", lambda rows: rows_as_csv(rows, sep="|", cell=lambda ls: ";".join(ls)), {"label_delimiter": ";"}, "bars"),
+        ("bom.csv", lambda rows: "\ufeff" + rows_as_csv(rows), {}, None),
+        ("crlf.csv", lambda rows: rows_as_csv(rows).replace("\n", "\r\n"), {}, None),
+        ("blank_lines.csv", lambda rows: rows_as_csv(rows).replace("\n", "\n\n", 3), {}, "skipped 3 blank lines"),
+        ("trailing.csv", lambda rows: rows_as_csv(rows).replace("\n", ",\n"), {}, None),
+        ("excel_rows.csv", lambda rows: rows_as_csv(rows) + ",\n,,\n", {}, "skipped 2 blank lines"),
+        ("spaced_header.csv", lambda rows: rows_as_csv(rows).replace("text,labels", "text , labels"), {}, "spaces around"),
+        ("cp1252.csv", lambda rows: rows_as_csv(rows).encode("cp1252"), {}, "it decodes as Windows-1252"),
+        ("latin1.csv", lambda rows: rows_as_csv(rows).encode("latin-1"), {"encoding": "latin-1"}, None),
+        ("utf16.tsv", lambda rows: rows_as_csv(rows, sep="\t").encode("utf-16"), {}, None),
+        ("utf8_bom_given_utf8.csv", lambda rows: ("\ufeff" + rows_as_csv(rows)).encode("utf-8"), {"encoding": "utf-8"}, None),
+        ("excel_sep_line.csv", lambda rows: "sep=;\n" + rows_as_csv(rows, sep=";"), {}, "sets the delimiter ';'"),
+        ("space_before_quote.csv", lambda rows: rows_as_csv(rows, sep=", ", cell=lambda ls: '"' + "|".join(ls) + '"'), {}, None),
     ],
 )
-def test_stream_texts_refuses_a_broken_file_before_yielding_anything(tmp_path, name, content, kwargs, message):
-    with pytest.raises(DataError, match=message):
-        stream_texts(_write(tmp_path / name, content), **kwargs)
-
-
-def test_stream_texts_reads_windows_files_and_says_so(tmp_path, capsys):
-    path = tmp_path / "in.txt"
-    path.write_bytes("Größe passt\r\nZu groß\r\n".encode("cp1252"))
-    assert [r.text for r in stream_texts(path)] == ["Größe passt", "Zu groß"]
-    assert "line 1 reads 'Größe passt'" in capsys.readouterr().err
-
-
-def test_stream_texts_reads_lazily_in_bounded_memory(tmp_path):
-    import tracemalloc
-
-    line = "Die Lieferung kam pünktlich, aber der Preis war für diese Qualität zu hoch. " * 2
-    peaks, sizes = [], []
-    for rows in (1_000, 4_000):
-        path = tmp_path / f"many{rows}.csv"
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write("id,text\n")
-            handle.writelines(f'{i},"{line}{i}"\n' for i in range(rows))
-        tracemalloc.start()
-        stream = stream_texts(path)
-        count = sum(1 for record in stream if not record.skipped)
-        peaks.append(tracemalloc.get_traced_memory()[1])
-        tracemalloc.stop()
-        sizes.append(path.stat().st_size)
-        assert count == len(stream) == rows
-    # four times the file, not four times the memory: nothing grows with the file's length
-    assert peaks[1] < 1.5 * peaks[0] and peaks[1] < sizes[1] / 10, (peaks, sizes)
-
+def test_files_with_a_reasonable_reading_load_like_the_clean_file(tmp_path, capsys, name, content, kwargs, note):
+    reference = reference_splits(tmp_path)
+    capsys.readouterr()
+    data = content(review_rows())
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    splits = load_table(path, **kwargs)
+    assert same_splits_as(splits, reference)  # same texts (umlauts and all, no BOM), same labels, same split
+    err = capsys.readouterr().err
+    assert (note in err) if note else err == ""
 
 @pytest.mark.parametrize(
-    ("text", "visible"),
-    [("", False), ("  \t\r\n", False), ("\u200b\u200c\u200d\u2060", False), ("\ufeff", False), ("\u00a0\u202f", False),
-     ("\u00ad", False), ("\u3164\u2800", False), ("a", True), ("\u200bGut", True), ("ß", True), ("😀", True)],
+    ("lines", "message"),
+    [
+        (['{"text": "x", labels: ["Preis"]}'], r"line 4: not valid JSON \(Expecting property name"),
+        (['["x", ["Preis"]]'], r"line 4 holds a JSON list, not an object"),
+        (['{"text": "x", "labels": ["Preis"]},'], r"line 4: not valid JSON \(Extra data"),
+    ],
 )
-def test_has_visible_text(text, visible):
-    assert has_visible_text(text) is visible
+def test_malformed_jsonl_lines_are_reported_by_line_number(tmp_path, lines, message):
+    good = [json.dumps({"text": text, "labels": labels}) for text, labels in review_rows()]
+    path = write_text_file(tmp_path / "r.jsonl", "\n".join(good[:3] + lines + good[3:]) + "\n")
+    with pytest.raises(DataError, match=message):
+        load_table(path)
+    pretty = write_text_file(tmp_path / "pretty.jsonl", json.dumps([{"text": t, "labels": l} for t, l in review_rows()], indent=2))
+    with pytest.raises(DataError, match="line 1: not valid JSON.*one JSON document spread over lines"):
+        load_table(pretty)
+    with pytest.raises(DataError, match="line 1: not valid JSON.*is it a CSV or TSV file"):
+        load_table(write_text_file(tmp_path / "table.jsonl", rows_as_csv(review_rows())))
 
-
-def test_a_missing_text_column_never_suggests_the_labels_or_id_column(tmp_path):
-    from helpers.tables import DataError, stream_texts
-
-    path = tmp_path / "new.csv"
-    path.write_text("id,review,labels\n1,Das Paket kam spät,Lieferung\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"text_column='review'"):
-        list(stream_texts(path))
-
-
-def test_jsonl_ids_are_kept_when_the_first_object_has_none(tmp_path):
-    from helpers.tables import stream_texts
-
-    path = tmp_path / "new.jsonl"
-    path.write_text('{"text": "ohne id"}\n{"text": "mit id", "id": "A7"}\n', encoding="utf-8")
-    records = list(stream_texts(path))
-    assert [r.id for r in records] == [None, "A7"]
+def test_a_long_text_stays_one_cell(tmp_path):
+    rows = review_rows()
+    rows[0] = ("lang " * 60_000, rows[0][1])  # 300,000 characters: more than the csv module's default cell limit
+    splits = load_table(write_text_file(tmp_path / "long.csv", rows_as_csv(rows)))
+    assert max(len(t) for name in ("train", "validation", "test") for t in splits[name].texts) == 300_000

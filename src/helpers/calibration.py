@@ -7,8 +7,9 @@ bins' gaps between predicted and observed share, weighted by how many texts fall
 
 `fit_platt` fits, per label, a logistic regression on the logit of the model's probability (Platt scaling: a
 slope and an intercept per label) on the VALIDATION split. The folder keeps it only where it earns its place
-(`helpers.recipe.finish_run`): lower validation Brier, and validation micro-F1 under the saved rule not lower. Its
-effect is reported on test either way; a figure on the data the scaling was fitted on is optimistic.
+(`earned_calibration`, which `helpers.recipe.finish_run` calls): lower validation Brier, and validation
+micro-F1 under the saved rule not lower. Its effect is reported on test either way; a figure on the data the
+scaling was fitted on is optimistic.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+
+from helpers.reporting import get_logger
+
+log = get_logger(__name__)
 
 CALIBRATION_FILE = "calibration.json"
 BINS = 10
@@ -123,3 +128,40 @@ def fit_platt(probabilities: np.ndarray, targets: np.ndarray, label_names: Seque
         slopes.append(slope)
         intercepts.append(float(regression.intercept_[0]))
     return PlattScaling([str(n) for n in label_names], slopes, intercepts)
+
+
+def earned_calibration(scores: dict, splits, thresholds, *, strategy: str, at_least_one: bool):
+    """Measure calibration, fit Platt scaling on validation, and keep it only where it earns its place.
+
+    Kept when it lowers the mean validation Brier score without lowering validation micro-F1 under the saved rule
+    (thresholds re-tuned on the calibrated validation scores). Returns (report, scaling or None, thresholds,
+    scores): the thresholds and scores the folder's rule uses. The report holds the raw and the scaled figures on
+    validation and test either way; the scaled validation figures are fitted there, test is the honest one.
+    """
+    from sklearn.metrics import f1_score
+
+    from helpers.thresholds import tune_thresholds
+
+    names, truth = splits.label_names, {name: splits[name].labels for name in ("validation", "test")}
+    scaling = fit_platt(scores["validation"], truth["validation"], names)
+    scaled = {name: scaling.apply(scores[name]) for name in scores}
+    scaled_thresholds, _ = tune_thresholds(scaled["validation"], truth["validation"], names, strategy=strategy,
+                                           at_least_one=at_least_one)
+    report = {name: {"raw": calibration_report(scores[name], truth[name], names),
+                     "platt": calibration_report(scaled[name], truth[name], names)} for name in ("validation", "test")}
+    f1 = {which: f1_score(truth["validation"], rule.apply(values["validation"]), average="micro", zero_division=0)
+          for which, rule, values in (("raw", thresholds, scores), ("platt", scaled_thresholds, scaled))}
+    better_brier = report["validation"]["platt"]["mean_brier"] < report["validation"]["raw"]["mean_brier"]
+    kept = better_brier and f1["platt"] >= f1["raw"]
+    report["platt_scaling"] = {
+        "fitted_on": "validation", "kept": kept, "validation_micro_f1_saved_rule": f1,
+        "why": ("it lowers the validation Brier score and keeps validation micro-F1" if kept else
+                "it does not lower the validation Brier score" if not better_brier else
+                "it would lower validation micro-F1 under the saved rule"),
+    }
+    log.info(f"Calibration: Platt scaling fitted on validation is {'kept' if kept else 'not kept'} "
+             f"({report['platt_scaling']['why']}); mean test Brier {report['test']['raw']['mean_brier']:.4f} raw, "
+             f"{report['test']['platt']['mean_brier']:.4f} scaled.")
+    if kept:
+        return report, scaling, scaled_thresholds, scaled
+    return report, None, thresholds, scores

@@ -310,7 +310,7 @@ def command_predict(args: argparse.Namespace) -> int:
     from tqdm.auto import tqdm
 
     from helpers.inference import Predictor
-    from helpers.tables import stream_texts
+    from helpers.texts import stream_texts
 
     if args.batch_size < 1:
         raise ValueError(f"--batch-size must be at least 1, got {args.batch_size}.")

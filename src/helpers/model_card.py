@@ -114,7 +114,6 @@ def write_model_card(folder, splits, metrics: dict, *, base_model: str | None = 
 
     multi_label = folder.thresholds is not None
     test = metrics.get("test", {}).get("as_saved", {})
-    key = "micro_f1" if multi_label else "macro_f1"
     data = ModelCardData(
         language="de", license="mit", library_name="transformers", pipeline_tag="text-classification",
         base_model=base_model, tags=["multi-label-classification" if multi_label else "text-classification"],
@@ -126,7 +125,9 @@ def write_model_card(folder, splits, metrics: dict, *, base_model: str | None = 
         counts = [int(np.asarray(splits[part].labels)[:, j].sum()) for part in ("train", "validation")]
         threshold = f"{folder.thresholds.values[j]:.2f}" if multi_label else "–"
         rows.append(f"| {label} | {counts[0]} | {counts[1]} | {threshold} |")
-    rule = (f"a label is predicted when its sigmoid score is at least its threshold ({folder.thresholds.strategy} "
+    score = ("its sigmoid score, read through the Platt scaling in calibration.json (also in config.json),"
+             if multi_label and folder.calibration is not None else "its sigmoid score")
+    rule = (f"a label is predicted when {score} is at least its threshold ({folder.thresholds.strategy} "
             f"thresholds, tuned on validation); at-least-one rule: "
             f"{'on (a text with no label above its threshold gets its most probable label)' if folder.thresholds.at_least_one else 'off'}"
             if multi_label else "the most probable label (multiclass, softmax)")

@@ -27,7 +27,7 @@ SPLIT_NAMES = ("train", "validation", "test")
 
 def check_mode(mode: str) -> None:
     if mode not in RARE_MODES:
-        from helpers.tables import DataError
+        from helpers.errors import DataError
 
         raise DataError(f"rare_labels must be one of {RARE_MODES}, got {mode!r}: 'drop' removes rare labels, 'merge' "
                         f"puts them into one label {OTHER_LABEL!r}.")

@@ -1,30 +1,24 @@
-"""Reading the files people bring: CSV, TSV, JSON Lines (and .txt for prediction), row by row.
+"""Parsing the tables people bring: CSV, TSV and JSON Lines, row by row.
 
 Every row keeps the number of the line it starts on in the file (1-based, the header is line 1),
 so that each message can say where to look. CSV/TSV go through the csv module in strict mode,
-JSON Lines through json, one line at a time; files are decoded lazily, so a prediction input of
-any length is read in bounded memory. Encodings, delimiters and quotes that would make a file
-parse differently from how it looks are detected: read with a printed note where one reading is
-clear, refused with the line and the fix otherwise.
+JSON Lines through json, one line at a time (decoding: `helpers.decoding`; texts to predict:
+`helpers.texts`). Delimiters and quotes that would make a file parse differently from how it looks
+are detected: read with a printed note where one reading is clear, refused with the line and the fix
+otherwise.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import json
-import os
 import re
-import sys
-import unicodedata
-import warnings
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from helpers.checks import has_visible_text
+from helpers.decoding import detect_encoding, existing_file, file_kind, text_lines
 from helpers.errors import DataError, at_lines, option_hint
 from helpers.reporting import note
 
@@ -36,10 +30,6 @@ MISSING_MARKERS = frozenset({
     "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
     "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
 })
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _SEP_LINE = re.compile(r"^sep=(.)\s*$")  # Excel's optional first line naming the delimiter
 
 
@@ -51,137 +41,6 @@ class _Missing:
 
 
 MISSING = _Missing()
-
-
-def _existing_file(path: str | Path) -> Path:
-    path = Path(path)
-    if not path.exists():
-        raise DataError(f"File not found: {path}. Check the path (relative paths start at {Path.cwd()}).")
-    if path.is_dir():
-        raise DataError(f"{path} is a folder, not a file. Give the path of the CSV, TSV or JSONL file in it.")
-    if path.stat().st_size == 0:
-        raise DataError(f"{path} is empty.")
-    if not os.access(path, os.R_OK):
-        raise DataError(f"{path} cannot be read: no permission. Make it readable (chmod u+r), or copy it somewhere readable.")
-    return path
-
-
-def _kind(path: Path, allowed: dict[str, str]) -> str:
-    kind = allowed.get(path.suffix.lower())
-    if kind is None:
-        names = ", ".join(sorted(set(allowed)))
-        hint = " Save it from Excel as 'CSV UTF-8'." if path.suffix.lower() in (".xlsx", ".xls", ".ods") else ""
-        raise DataError(f"{path}: unknown file type {path.suffix.lower()!r}; use {names}.{hint}")
-    return kind
-
-
-def _snippet(raw: bytes, offset: int, encoding: str | None = None) -> str:
-    """The text around byte `offset`, quoted; undecodable bytes shown as \\xNN."""
-    part = raw[max(0, offset - 20):offset + 20].rstrip(b"\r\n")
-    return "'" + part.decode(encoding or "utf-8", errors="backslashreplace") + "'"
-
-
-def _first_undecodable(path: Path, encoding: str) -> tuple[int, bytes, int] | None:
-    """(line number, raw line, offset of the bad byte) of the first line `encoding` cannot decode."""
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                raw.decode(encoding)
-            except UnicodeDecodeError as error:
-                return number, raw, error.start
-    return None
-
-
-def _utf8_scan(path: Path) -> tuple[tuple[int, bytes, int] | None, int | None]:
-    """The first line that is not UTF-8, and the first line with UTF-8 letters beyond ASCII."""
-    bad, utf8_line = None, None
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                bad = bad or (number, raw, error.start)
-                continue
-            if utf8_line is None and max(raw, default=0) >= 0x80:
-                utf8_line = number
-            if bad and utf8_line:
-                break
-    return bad, utf8_line
-
-
-def detect_encoding(path: str | Path, encoding: str | None = None) -> str:
-    """The encoding to read `path` with, or a `DataError` that says which to pass.
-
-    A byte-order mark decides (UTF-8, UTF-16, UTF-32; it never ends up in the data). Without one,
-    UTF-8 is expected; a file that is not UTF-8 but decodes as Windows-1252 (what Excel on Windows
-    writes) is read as cp1252, with a note that shows a decoded line. A file that mixes encodings,
-    or is neither, is refused with the line of the first undecodable byte.
-    """
-    path = _existing_file(path)
-    with path.open("rb") as handle:
-        head = handle.read(4096)
-    if head.startswith(b"PK\x03\x04"):
-        raise DataError(
-            f"{path} is a ZIP archive (an Excel workbook?), not a text file. Save it as 'CSV UTF-8' and use that."
-        )
-    bom = next((name for mark, name in _BOMS if head.startswith(mark)), None)
-    if encoding is not None:
-        try:
-            wanted = codecs.lookup(encoding).name
-        except LookupError:
-            raise DataError(
-                f"Unknown encoding {encoding!r}; use e.g. 'utf-8', 'cp1252' (Windows), 'latin-1' or 'utf-16'."
-            ) from None
-        same = bom is not None and codecs.lookup(bom.removesuffix("-sig")).name == wanted.removesuffix("-sig")
-        if bom and not same:
-            note(f"{path} starts with a {bom.removesuffix('-sig').upper()} byte-order mark, so it is read as {bom}, "
-                 f"not {encoding}.")
-            return bom
-        return "utf-8-sig" if wanted == "utf-8" else wanted
-    if bom:
-        return bom
-    if b"\x00" in head:
-        raise DataError(
-            f"{path} contains NUL bytes: it is UTF-16 without a byte-order mark, or not a text file. "
-            f"If it is text, pass {option_hint('encoding', 'utf-16-le')}, or save it as UTF-8."
-        )
-    bad, utf8_line = _utf8_scan(path)
-    if bad is None:
-        return "utf-8-sig"
-    line, raw, offset = bad
-    where = f"line {line} has byte 0x{raw[offset]:02x} in {_snippet(raw, offset)}"
-    if utf8_line is not None:
-        raise DataError(
-            f"{path} mixes encodings: line {utf8_line} is UTF-8 but {where}, which UTF-8 cannot decode. "
-            f"Save the whole file as UTF-8 again (in Excel: 'CSV UTF-8'), or fix line {line}."
-        )
-    if _first_undecodable(path, "cp1252") is not None:
-        raise DataError(
-            f"{path} is not UTF-8 ({where}) and not Windows-1252 either. "
-            f"Pass its encoding, e.g. {option_hint('encoding', 'latin-1')}, or save it as UTF-8."
-        )
-    note(
-        f"{path} is not UTF-8 ({where}); it decodes as Windows-1252 (cp1252, what Excel on Windows writes), so it "
-        f"is read that way: line {line} reads {_snippet(raw, offset, 'cp1252')}. If letters look wrong, pass "
-        f"the file's encoding, e.g. {option_hint('encoding', 'latin-1')}, or save the file as UTF-8."
-    )
-    return "cp1252"
-
-
-def _text_lines(path: Path, encoding: str) -> Iterator[str]:
-    """The file's lines, decoded lazily (line endings kept: LF, CRLF and CR all end a line)."""
-    with path.open("r", encoding=encoding, newline="") as handle:
-        try:
-            for number, line in enumerate(handle):
-                yield line.lstrip("\ufeff") if number == 0 else line
-        except UnicodeDecodeError:
-            problem = _first_undecodable(path, encoding)
-            where = (f"line {problem[0]}, byte 0x{problem[1][problem[2]]:02x} in {_snippet(*problem[1:])}"
-                     if problem else "somewhere")
-            raise DataError(
-                f"{path} cannot be decoded as {encoding} ({where}). Pass the file's encoding, "
-                f"e.g. {option_hint('encoding', 'cp1252')}, or save it as UTF-8."
-            ) from None
 
 
 def _one_character(delimiter: object) -> str:
@@ -210,14 +69,14 @@ def _find_column(names: Sequence[str], wanted: str) -> str | None:
     return loose[0] if len(loose) == 1 else None
 
 
-def _choose_delimiter(path: Path, encoding: str, kind: str, delimiter: str | None, columns: Sequence[str]) -> str:
+def choose_delimiter(path: Path, encoding: str, kind: str, delimiter: str | None, columns: Sequence[str]) -> str:
     """The given delimiter; else the extension's, unless another one is what splits the header into the
     wanted columns (a semicolon CSV from a German spreadsheet), which is then used with a note."""
     if delimiter is not None:
         return _one_character(delimiter)
     default = "\t" if kind == "tsv" else ","
     sample = []
-    for line in _text_lines(path, encoding):
+    for line in text_lines(path, encoding):
         if line.strip():
             sample.append(line)
         if len(sample) == 20:
@@ -271,7 +130,7 @@ def _raw_records(path: Path, encoding: str, delimiter: str, quoting: bool) -> It
     """(first line, last line, cells) of each record, strictly parsed."""
     if csv.field_size_limit() < MAX_CELL:
         csv.field_size_limit(MAX_CELL)  # one text may be long; the default limit is 131,072 characters
-    reader = csv.reader(_text_lines(path, encoding), delimiter=delimiter, strict=True, skipinitialspace=True,
+    reader = csv.reader(text_lines(path, encoding), delimiter=delimiter, strict=True, skipinitialspace=True,
                         quoting=csv.QUOTE_MINIMAL if quoting else csv.QUOTE_NONE)
     end = 0
     while True:
@@ -327,7 +186,7 @@ def _swallowed_rows(multi_line: list[tuple[int, int, list[str]]], delimiter: str
     return None
 
 
-def _quote_mode(path: Path, encoding: str, delimiter: str, label_column: str | None) -> bool:
+def quote_mode(path: Path, encoding: str, delimiter: str, label_column: str | None) -> bool:
     """True to read with CSV quoting (the standard), False for a TSV file whose quotes are plain text.
 
     One pass over the file (nothing kept but a few multi-line records). A quote left open is reported
@@ -372,7 +231,7 @@ def _quote_mode(path: Path, encoding: str, delimiter: str, label_column: str | N
 def _plain_tsv(path: Path, encoding: str) -> bool:
     """Whether every non-blank line has the same number of tab-separated cells and no doubled quote."""
     widths = set()
-    for line in _text_lines(path, encoding):
+    for line in text_lines(path, encoding):
         if '""' in line:
             return False
         if line.strip():
@@ -382,7 +241,7 @@ def _plain_tsv(path: Path, encoding: str) -> bool:
     return len(widths) == 1
 
 
-def _table_rows(path: Path, encoding: str, delimiter: str, quoting: bool, needed: Sequence[str],
+def table_rows(path: Path, encoding: str, delimiter: str, quoting: bool, needed: Sequence[str],
                 ) -> tuple[list[str], Iterator[tuple[int, list[str]]], list[int]]:
     """The header and an iterator of (line, cells) with exactly the header's width.
 
@@ -428,10 +287,10 @@ def _table_rows(path: Path, encoding: str, delimiter: str, quoting: bool, needed
     return header[:width], rows(), skipped
 
 
-def _json_records(path: Path, encoding: str) -> Iterator[tuple[int, dict]]:
+def json_records(path: Path, encoding: str) -> Iterator[tuple[int, dict]]:
     """(line, object) for each non-blank line of a JSON Lines file."""
     example = '{"text": "Kam schnell an", "labels": ["Lieferung"]}'
-    for number, line in enumerate(_text_lines(path, encoding), start=1):
+    for number, line in enumerate(text_lines(path, encoding), start=1):
         if not line.strip():
             continue
         try:
@@ -510,18 +369,18 @@ def read_table(
     """
     import pandas as pd
 
-    path = _existing_file(path)
-    kind = _kind(path, TABLE_SUFFIXES)
+    path = existing_file(path)
+    kind = file_kind(path, TABLE_SUFFIXES)
     encoding = detect_encoding(path, encoding)
     if kind == "jsonl":
-        frame = _frame_from_objects(list(_json_records(path, encoding)), "line")
+        frame = _frame_from_objects(list(json_records(path, encoding)), "line")
     elif kind == "json":
         frame = _read_json(path, encoding)
     else:
-        delimiter = _choose_delimiter(path, encoding, kind, delimiter, columns)
+        delimiter = choose_delimiter(path, encoding, kind, delimiter, columns)
         label_column = columns[1] if len(columns) > 1 else None
-        quoting = _quote_mode(path, encoding, delimiter, label_column)
-        header, rows, skipped = _table_rows(path, encoding, delimiter, quoting, [c for c in columns if c])
+        quoting = quote_mode(path, encoding, delimiter, label_column)
+        header, rows, skipped = table_rows(path, encoding, delimiter, quoting, [c for c in columns if c])
         rows = list(rows)
         frame = pd.DataFrame([cells for _, cells in rows], columns=header,
                              index=pd.Index([line for line, _ in rows], name="line"), dtype=object)
@@ -535,7 +394,7 @@ def read_table(
 
 def column_values(frame, column: str, path: Path, role: str):
     """The column `column` as a Series indexed by line, or a `DataError` that says what the file has."""
-    values = frame[_column_name([str(name) for name in frame.columns], column, path, role)]
+    values = frame[column_name([str(name) for name in frame.columns], column, path, role)]
     values.attrs["unit"] = frame.attrs.get("unit", "row")
     return values
 
@@ -555,7 +414,7 @@ def _likely_column(names: list[str], role: str) -> str:
     return candidates[0] if candidates else "..."
 
 
-def _column_name(names: list[str], column: str, path: Path, role: str) -> str:
+def column_name(names: list[str], column: str, path: Path, role: str) -> str:
     name = _find_column(names, column)
     if name is None:
         hint = ""
@@ -583,148 +442,3 @@ def _column_name(names: list[str], column: str, path: Path, role: str) -> str:
 
 def is_null(value: object) -> bool:
     return value is None or (isinstance(value, float) and np.isnan(value))
-
-
-# --- texts to predict -----------------------------------------------------------------------
-
-
-TEXT_SUFFIXES = {".txt": "txt", **TABLE_SUFFIXES}
-
-
-@dataclass(frozen=True)
-class TextRecord:
-    """One text of a prediction input, with where it came from so that results can be joined back.
-
-    line: the line of the file it starts on (1-based; in CSV/TSV the header is line 1).
-    row: its number among the file's texts (1-based; blank lines between rows are not counted).
-    id: the id column's value (CSV/TSV/JSONL with an id column), else None.
-    skipped: why it is not classified ('empty', ...), None when it is.
-    """
-
-    line: int
-    row: int
-    text: str
-    id: str | None = None
-    skipped: str | None = None
-
-
-class TextStream:
-    """The texts of a .txt (one per line), CSV, TSV or JSONL file, read lazily, in bounded memory.
-
-    Opening it checks the whole file once (encoding, columns, quotes, cells per row, malformed JSON
-    lines), so a broken file fails before any prediction is made, and counts the texts (`len`).
-    Iterating yields a `TextRecord` per text, in file order. Texts that are empty, only spaces or
-    invisible characters, null or not strings are yielded with `skipped` set, not dropped, and
-    counted up front with a warning (`skipped`: how many; `skipped_lines`: the first 20 lines).
-    """
-
-    def __init__(self, path: str | Path, *, text_column: str = "text", id_column: str | None = None,
-                 delimiter: str | None = None, encoding: str | None = None) -> None:
-        self.path = _existing_file(path)
-        self.kind = _kind(self.path, TEXT_SUFFIXES)
-        if self.kind == "json":
-            raise DataError(f"{self.path}: for prediction, use JSON Lines (.jsonl, one object per line), read lazily.")
-        self.encoding = detect_encoding(self.path, encoding)
-        self.text_column, self.id_column = text_column, id_column
-        self.delimiter, self.quoting = None, True
-        if self.kind in ("csv", "tsv"):
-            self.delimiter = _choose_delimiter(self.path, self.encoding, self.kind, delimiter, [text_column])
-            self.quoting = _quote_mode(self.path, self.encoding, self.delimiter, None)
-        self.skipped, self.skipped_lines, self._count = 0, [], 0
-        for record in self._records():
-            self._count += 1
-            if record.skipped:
-                self.skipped += 1
-                if len(self.skipped_lines) < 20:
-                    self.skipped_lines.append(record.line)
-        if self._count == 0:
-            raise DataError(f"{self.path} holds no texts.")
-        if self.skipped == self._count:
-            raise DataError(
-                f"{self.path}: none of its {self._count} texts has visible characters; there is nothing to classify."
-            )
-        if self.skipped:
-            warnings.warn(
-                f"{self.path}: {self.skipped} of {self._count} texts are skipped "
-                f"({at_lines('line', self.skipped_lines)}): empty, only invisible characters, or not text. They are "
-                "yielded with skipped set, so that the results still line up with the file.",
-                stacklevel=3,
-            )
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[TextRecord]:
-        return self._records()
-
-    def _records(self) -> Iterator[TextRecord]:
-        if self.kind == "txt":
-            yield from self._txt_records()
-        elif self.kind == "jsonl":
-            yield from self._jsonl_records()
-        else:
-            yield from self._table_records()
-
-    def _txt_records(self) -> Iterator[TextRecord]:
-        for number, line in enumerate(_text_lines(self.path, self.encoding), start=1):
-            text = line.rstrip("\r\n")
-            yield _record(number, number, text, None)
-
-    def _jsonl_records(self) -> Iterator[TextRecord]:
-        id_key = self.id_column
-        found_text = False
-        for row, (number, value) in enumerate(_json_records(self.path, self.encoding), start=1):
-            if id_key is None and "id" in value:  # from the first object that has one: earlier ones had no id
-                id_key = "id"
-            found_text = found_text or self.text_column in value
-            text = value.get(self.text_column, MISSING)
-            identifier = value.get(id_key) if id_key else None
-            yield _record(number, row, text, None if identifier is None else str(identifier))
-        if not found_text:
-            raise DataError(
-                f"{self.path}: no object has the text key {self.text_column!r}. Pass the right name, "
-                "e.g. text_column='...'."
-            )
-
-    def _table_records(self) -> Iterator[TextRecord]:
-        header, rows, _ = _table_rows(self.path, self.encoding, self.delimiter, self.quoting,
-                                      [self.text_column, self.id_column or "id"])
-        text_name = _column_name(header, self.text_column, self.path, "text")
-        id_name = None
-        if self.id_column is not None:
-            id_name = _column_name(header, self.id_column, self.path, "id")
-        elif "id" in header:
-            id_name = "id"
-        text_index = header.index(text_name)
-        id_index = header.index(id_name) if id_name else None
-        for row, (line, cells) in enumerate(rows, start=1):
-            yield _record(line, row, cells[text_index], None if id_index is None else cells[id_index])
-
-
-def _record(line: int, row: int, text: object, identifier: str | None) -> TextRecord:
-    if text is MISSING:
-        return TextRecord(line, row, "", identifier, "no text key")
-    if is_null(text):
-        return TextRecord(line, row, "", identifier, "null")
-    if not isinstance(text, str):
-        return TextRecord(line, row, str(text), identifier, f"not text ({type(text).__name__})")
-    if not text:
-        return TextRecord(line, row, text, identifier, "empty")
-    if not has_visible_text(text):
-        return TextRecord(line, row, text, identifier, "only spaces or invisible characters")
-    return TextRecord(line, row, text, identifier)
-
-
-def stream_texts(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
-                 delimiter: str | None = None, encoding: str | None = None) -> TextStream:
-    """The texts of a file to predict on, as a lazily read `TextStream` of `TextRecord`s (see there)."""
-    return TextStream(path, text_column=text_column, id_column=id_column, delimiter=delimiter, encoding=encoding)
-
-
-def read_texts(path: str | Path, text_column: str = "text", *, delimiter: str | None = None,
-               encoding: str | None = None) -> list[str]:
-    """All texts to predict of a file, as a list (skipped ones are left out, with a warning from
-    `TextStream` that names their lines). For long files and results that must line up with the
-    file, iterate `stream_texts` instead."""
-    return [record.text for record in stream_texts(path, text_column=text_column, delimiter=delimiter,
-                                                   encoding=encoding) if not record.skipped]
