@@ -151,14 +151,17 @@ def update(path: Path, out: Path, build: Path, profile: str, timeout: int) -> st
     record = {"source": source_name(path), "profile": profile, "code_sha256": code_sha256(source)}
     target = out / path.name
     current = nbformat.read(target, as_version=4) if target.exists() else None
-    if current is not None and current.metadata.get(RECORD) == record and code_sha256(current) == record["code_sha256"]:
+    fresh, why = build_is_fresh(build / path.name, source, profile)
+    # a fresh `make run` wins over an older copy: the code may be the same while the helpers, the data or the
+    # model behind its outputs changed
+    if not fresh and current is not None and current.metadata.get(RECORD) == record \
+            and code_sha256(current) == record["code_sha256"]:
         if text_of(current) == text_of(source):
             print(f"  {path.name}: up to date")
             return None
         nbformat.write(refreshed(source, current, record), target)
         print(f"  {path.name}: code unchanged; text refreshed from the notebook (nothing ran)")
         return None
-    fresh, why = build_is_fresh(build / path.name, source, profile)
     if not fresh:
         print(f"  {path.name}: running it ({why}) ...", flush=True)
         elapsed, error = run_notebook(path, build, timeout, profile)

@@ -265,29 +265,13 @@ def _check_splittable(path: Path, whole: Split, part: LabelColumn, label_names: 
 
 
 
-def load_file(
-    path: str | Path,
-    *,
-    label_names: Sequence[str] | None,
-    text_column: str = "text",
-    label_column: str = "labels",
-    label_delimiter: str | None = "|",
-    delimiter: str | None = None,
-    encoding: str | None = None,
-    allow_empty_labels: bool = False,
-    label_variants: str = "merge",
-    rare_actions: dict[str, str] | None = None,
-) -> Split:
+def load_file(path: str | Path, *, label_names: Sequence[str] | None, **reading) -> Split:
     """One labelled file, whole (no split) and in file order, its labels encoded in the given order (a model's labels).
 
-    Read with the same rules as `load_table`; a label the model does not know is an error. With
-    `label_names=None` the labels are the file's own, sorted (`file_label_names` tells them).
+    Read with the same rules as `load_table` (`reading`: the options of `read_labelled_file`); a label the model
+    does not know is an error. With `label_names=None` the labels are the file's own, sorted.
     """
-    split, _ = read_labelled_file(path, label_names=label_names, text_column=text_column, label_column=label_column,
-                                  label_delimiter=label_delimiter, delimiter=delimiter, encoding=encoding,
-                                  allow_empty_labels=allow_empty_labels, label_variants=label_variants,
-                                  rare_actions=rare_actions)
-    return split
+    return read_labelled_file(path, label_names=label_names, **reading)[0]
 
 
 def read_labelled_file(
