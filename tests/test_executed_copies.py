@@ -76,9 +76,15 @@ def test_copies_are_made_checked_refreshed_and_rebuilt(tmp_path, capsys):
     assert nbformat.read(copy, as_version=4).metadata["executed_copy"]["profile"] == "smoke"
     assert not any(c.get("outputs") for c in nbformat.read(source, as_version=4).cells if c.cell_type == "code")
 
-    # the text changes: stale, and regenerating refreshes it without running
+    # the text changes: stale; with `make run`'s fresh notebook at hand, the copy is rebuilt from it (the helpers or
+    # the data behind its outputs may have changed although the code did not)
     write_notebook(source, "print(6 * 7)", "# 00 tiny, reworded")
     assert "the text (markdown or stamped cells)" in executed_copies.problems(source, copy, "smoke")[0]
+    assert executed_copies.main(options) == 0
+    assert "reused" in capsys.readouterr().out and executed_copies.problems(source, copy, "smoke") == []
+    # without a fresh one, the text is refreshed without running
+    write_notebook(source, "print(6 * 7)", "# 00 tiny, reworded again")
+    (build / source.name).unlink()
     assert executed_copies.main(options) == 0
     assert "code unchanged; text refreshed from the notebook (nothing ran)" in capsys.readouterr().out
     assert executed_copies.problems(source, copy, "smoke") == [] and outputs(copy) == ["42\n"]
