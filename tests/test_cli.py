@@ -282,3 +282,23 @@ def test_a_label_without_texts_in_the_scored_file_is_named_and_left_out_of_a_sec
     assert "have no text in the whole of" in captured.err and "'Preis'" in captured.err
     scores = json.loads(captured.out)
     assert scores["labels_without_texts"] == ["Preis"] and "macro_f1_labels_present" in scores["as_saved"]
+
+
+def test_the_training_flags_are_the_profile_settings_declared_once():
+    from dataclasses import fields
+
+    from helpers.cli import _profile, build_parser
+    from helpers.profiles import COMMAND_LINE_SETTINGS, Profile, choose_profile
+
+    names = {f.name for f in fields(Profile)}
+    assert set(COMMAND_LINE_SETTINGS) <= names
+    given = {"model": "tiny", "epochs": 2.5, "learning_rate": 0.002, "head_learning_rate": 0.01, "batch_size": 8,
+             "max_length": 48, "max_train": 120, "seed": 7}
+    assert set(given) == set(COMMAND_LINE_SETTINGS)
+    argv = ["train", "--profile", "smoke"] + [part for name, value in given.items()
+                                               for part in ("--" + name.replace("_", "-"), str(value))]
+    profile = _profile(build_parser().parse_args(argv))
+    for name, value in given.items():  # each flag reached its setting, parsed as the setting's type
+        assert getattr(profile, name) == value and type(getattr(profile, name)) is type(value), name
+    untouched = _profile(build_parser().parse_args(["train", "--profile", "smoke"]))
+    assert all(getattr(untouched, name) == getattr(choose_profile("smoke"), name) for name in COMMAND_LINE_SETTINGS)

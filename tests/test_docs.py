@@ -38,3 +38,19 @@ def test_every_helper_module_is_named_in_the_layout_and_the_package_docstring_an
     assert [m for m in modules if f"`{m}`" not in helpers.__doc__] == [], "helpers/__init__.py's docstring misses these"
     untested = [m for m in modules if not (ROOT / "tests" / f"test_{m}.py").exists()]
     assert untested == [], f"modules without tests/test_<module>.py: {untested}"
+
+
+def test_the_teachers_key_answers_every_question_of_every_questionnaire():
+    import json
+
+    teaching = (ROOT / "docs" / "TEACHING.md").read_text(encoding="utf-8")
+    key = teaching[teaching.index("## Teacher's key"):]
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        questionnaire = next("".join(c["source"]) for c in cells if "".join(c["source"]).startswith("## Questionnaire"))
+        questions = re.findall(r"^\d+\. ", questionnaire, re.M)
+        number = path.name[:2]
+        section = re.search(rf"\*\*{number} · [^*]+\*\*\n(.*?)(?=\n\*\*\d\d · |\Z)", key, re.S)
+        assert section, f"docs/TEACHING.md has no key for notebook {number}"
+        answers = re.findall(r"^\d+\. ", section.group(1), re.M)
+        assert len(answers) == len(questions), f"{path.name}: {len(questions)} questions, {len(answers)} answers in the key"

@@ -16,6 +16,7 @@ from pathlib import Path
 from helpers.data import Splits
 from helpers.device import PRECISIONS
 from helpers.errors import RunError, TutorialError
+from helpers.profiles import COMMAND_LINE_SETTINGS, setting_type
 from helpers.reporting import command_line_messages, get_logger, note, tell_error
 
 log = get_logger(__name__)
@@ -119,14 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_arguments(train, for_training=True)
     settings = train.add_argument_group("model and training (defaults come from --profile)")
     settings.add_argument("--profile", default=None, help="smoke, cpu or gpu (default: TUTORIAL_PROFILE, else by hardware)")
-    settings.add_argument("--model", help="german, minilm, tiny, a local model folder or a Hugging Face Hub id")
-    settings.add_argument("--epochs", type=float, help="training epochs")
-    settings.add_argument("--learning-rate", type=float, help="learning rate of the pretrained body")
-    settings.add_argument("--head-learning-rate", type=float, help="learning rate of the new classification head")
-    settings.add_argument("--batch-size", type=int, help="texts per batch and device")
-    settings.add_argument("--max-length", type=int, help="tokens kept per text (longer texts are truncated); saved with the model")
-    settings.add_argument("--max-train", type=int, help="train on at most this many texts (stratified subset)")
-    settings.add_argument("--seed", type=int, help="training seed: the head's start, data order, dropout (same seed, same result on CPU)")
+    for name, help_text in COMMAND_LINE_SETTINGS.items():  # one flag per profile setting, typed as the setting
+        settings.add_argument("--" + name.replace("_", "-"), type=setting_type(name), help=help_text)
     settings.add_argument("--pos-weight", action="store_true", help="weight each label's positives by negatives/positives")
     settings.add_argument("--multiclass", action="store_true", help="one label per text (CrossEntropyLoss) instead of multi-label")
     settings.add_argument("--precision", choices=PRECISIONS, default="auto",
@@ -192,9 +187,7 @@ def _profile(args: argparse.Namespace):
 
     profile = choose_profile(args.profile, verbose=False).with_overrides(
         dataset=args.data if args.data in BUILT_IN else Path(args.data).name,
-        model=args.model, epochs=args.epochs, learning_rate=args.learning_rate,
-        head_learning_rate=args.head_learning_rate, batch_size=args.batch_size, max_length=args.max_length,
-        seed=args.seed, max_train=args.max_train, split_seed=args.split_seed,
+        split_seed=args.split_seed, **{name: getattr(args, name) for name in COMMAND_LINE_SETTINGS},
     )
     log.info(profile.describe())  # the settings actually used, after the command line's overrides
     return profile

@@ -100,6 +100,29 @@ RANGES: dict[str, tuple[float, float | None, bool, str]] = {
 EXCLUSIVE_LOW = {"epochs", "learning_rate", "head_learning_rate"}  # must be more than their lowest value
 
 
+# The settings a user may change on the command line (`python -m helpers train --epochs 2 ...`), each with its help:
+# `helpers.cli` makes one flag of each from this table and the field's type, so a setting is declared once, here.
+COMMAND_LINE_SETTINGS = {
+    "model": "german, multilingual, minilm, tiny, a local model folder or a Hugging Face Hub id",
+    "epochs": "training epochs",
+    "learning_rate": "learning rate of the pretrained body",
+    "head_learning_rate": "learning rate of the new classification head",
+    "batch_size": "texts per batch and device",
+    "max_length": "tokens kept per text (longer texts are truncated); saved with the model",
+    "max_train": "train on at most this many texts (stratified subset)",
+    "seed": "training seed: the head's start, data order, dropout (same seed, same result on CPU)",
+}
+
+
+def setting_type(name: str) -> type:
+    """The type of a profile setting, without its None (`int | None` -> int), for parsing it from text."""
+    import typing
+
+    hint = typing.get_type_hints(Profile)[name]
+    kinds = [kind for kind in typing.get_args(hint) if kind is not type(None)] or [hint]
+    return kinds[0]
+
+
 def check_settings(profile) -> None:
     """Refuse a setting outside its range before any work, with the flag that sets it and an example."""
     for name, (low, high, whole, example) in RANGES.items():
