@@ -422,14 +422,11 @@ class Predictor:
             )
 
 
-def _pipeline_device(device: str | None):
-    import torch
+def _pipeline_device(device: str | None) -> str:
+    """The device `detect_device` chooses (or checks, when one is asked for): the one chooser of the package."""
+    from helpers.device import detect_device
 
-    if device is None:
-        return 0 if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else -1
-    if device == "cuda" and not torch.cuda.is_available():
-        raise RuntimeError("device='cuda' but PyTorch sees no GPU; use device=None to pick automatically.")
-    return {"cpu": -1, "cuda": 0}.get(device, device)
+    return detect_device(device).device
 
 
 def as_saved_metrics(folder: ModelFolder, scores: np.ndarray, labels: np.ndarray) -> dict:

@@ -164,22 +164,22 @@ PROFILES: dict[str, Profile] = {
 
 def choose_profile(name: str | None = None, *, verbose: bool = True) -> Profile:
     """The profile named here, else in TUTORIAL_PROFILE, else the one the hardware suits; printed."""
-    import torch
+    from helpers.device import detect_device
 
     if name is None and os.environ.get(PROFILE_VARIABLE):
         name, reason = os.environ[PROFILE_VARIABLE].strip(), f"Chosen by {PROFILE_VARIABLE}."
     elif name is not None:
         reason = "Chosen in the code."
-    elif torch.cuda.is_available():
+    elif detect_device().device == "cuda":  # the package's one device chooser
         name, reason = "gpu", "A CUDA GPU was found."
     else:
         name, reason = "cpu", "No GPU was found; the cpu profile keeps each notebook to a few minutes."
     if name not in PROFILES:
-        raise ValueError(f"Unknown profile {name!r}; choose one of {sorted(PROFILES)} (e.g. {PROFILE_VARIABLE}=cpu).")
+        raise SettingsError(f"Unknown profile {name!r}; choose one of {sorted(PROFILES)} (e.g. {PROFILE_VARIABLE}=cpu).")
     profile = PROFILES[name]
     dataset = os.environ.get(DATASET_VARIABLE, "").strip() or profile.dataset
     if dataset not in ("embedded", "germeval"):
-        raise ValueError(f"Unknown dataset {dataset!r} in {DATASET_VARIABLE}; use 'embedded' or 'germeval'.")
+        raise SettingsError(f"Unknown dataset {dataset!r} in {DATASET_VARIABLE}; use 'embedded' or 'germeval'.")
     profile = replace(profile, dataset=dataset, reason=reason)
     if verbose:
         log.info(profile.describe())
