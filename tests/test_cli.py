@@ -302,3 +302,24 @@ def test_the_training_flags_are_the_profile_settings_declared_once():
         assert getattr(profile, name) == value and type(getattr(profile, name)) is type(value), name
     untouched = _profile(build_parser().parse_args(["train", "--profile", "smoke"]))
     assert all(getattr(untouched, name) == getattr(choose_profile("smoke"), name) for name in COMMAND_LINE_SETTINGS)
+
+
+def test_the_command_notebook_07_prints_reads_its_options_and_cuts_the_file_like_load_table(tmp_path):
+    """07 prints `python -m helpers train --data FILE ...` for the user's file: the same options, the same splits."""
+    import shlex
+
+    from conftest import write_reviews_csv
+
+    from helpers.cli import load_data
+    from helpers.data import load_table
+
+    path = tmp_path / "reviews.csv"
+    write_reviews_csv(path)
+    own = load_table(path, text_column="text", label_column="labels", label_delimiter="|", seed=3)
+    command = (f"python -m helpers train --data {shlex.quote(str(path))} --text-column text --label-column labels "
+               f"--label-delimiter '|' --split-seed 3 --seed 42 --profile smoke --output runs/mine")
+    parsed = build_parser().parse_args(shlex.split(command)[3:])
+    assert (parsed.data, parsed.label_delimiter, parsed.split_seed, parsed.profile) == (str(path), "|", 3, "smoke")
+    from_command = load_data(parsed, split_seed=parsed.split_seed)
+    assert from_command.label_names == own.label_names
+    assert all(from_command[name].texts == own[name].texts for name in ("train", "validation", "test"))

@@ -141,3 +141,30 @@ def test_trainer_predict_returns_length_grouped_rows_so_we_predict_with_predict_
     order = [next(i for i in range(len(logits)) if np.allclose(logits[i], row, atol=1e-5)) for row in output.predictions]
     assert order != list(range(len(order)))  # the trap: another order than the dataset's
     np.testing.assert_array_equal(output.label_ids, truth[order])  # but labels and predictions stay paired
+
+
+def test_make_trainer_builds_exactly_the_arguments_notebook_04_prints_from_training_arguments(tmp_path):
+    """Notebook 04 shows `TrainingArguments(**training_arguments(...))`; make_trainer reads the same source."""
+    import math
+
+    from transformers import TrainingArguments
+
+    from helpers.data import load_embedded
+    from helpers.device import detect_device
+    from helpers.models import load_tokenizer, multilabel_model, resolve_model
+    from helpers.training import make_trainer, tokenize, training_arguments
+
+    splits = load_embedded().shrink(64, 32, seed=0)
+    resolved = resolve_model("tiny", verbose=False)
+    tokenizer = load_tokenizer(resolved.name_or_path)
+    model = multilabel_model(resolved.name_or_path, splits.label_names)
+    tokenized = tokenize(splits.to_datasets(), tokenizer, max_length=32)
+    device = detect_device("cpu")
+    trainer = make_trainer(model, tokenizer, tokenized, tmp_path / "checkpoints", epochs=2, batch_size=8,
+                           learning_rate=1e-3, warmup_ratio=0.1, seed=3, device=device)
+    shown = TrainingArguments(**training_arguments(
+        tmp_path / "checkpoints", epochs=2, batch_size=8, learning_rate=1e-3, warmup_ratio=0.1, seed=3,
+        steps_per_epoch=math.ceil(len(tokenized["train"]) / 8), device=device))
+    ours, helpers_args = shown.to_dict(), trainer.args.to_dict()
+    assert {k for k in ours.keys() | helpers_args.keys() if ours.get(k) != helpers_args.get(k)} <= {"logging_dir"}
+    assert len(ours) > 100  # every argument of TrainingArguments, not a handful

@@ -1,17 +1,18 @@
-"""From texts to label sets: logits for an in-memory model, and the model folder that carries a model.
+"""From texts to label sets: the model folder that carries a model, and the one rule that turns scores into labels.
 
-Two routes to logits, one for each situation:
-
-* a model in memory (just trained): `predict_logits`, length-sorted batches, rows in input order;
-* a saved model: `Predictor`, which reads a model folder and runs
-  `transformers.pipeline("text-classification", top_k=None, function_to_apply="sigmoid")`.
+One route to label sets: the folder's rule. `ModelFolder.scores` reads a model's sigmoid scores as the folder
+says (through its Platt scaling, where it kept one) and `ModelFolder.decide` applies its thresholds and
+at-least-one rule. `Predictor` runs both on a saved folder through
+`transformers.pipeline("text-classification", top_k=None, function_to_apply="sigmoid")`; `finish_run` scores the
+model it has just trained through the same pipeline (`classification_pipeline`). `predict_logits` stays for
+lessons that show raw logits of a model in memory (length-sorted batches, rows in input order).
 
 The model folder is the one contract between training and everything after it. It is written by
 `save_model_folder` alone and read by `ModelFolder.read` alone, and holds everything prediction
 needs, so nothing falls back to a default: the weights (safetensors), the tokenizer, the label
 names and problem type (config.json), the thresholds with their strategy and the at-least-one
-rule (thresholds.json), `max_length`, and where the model came from (settings.json: data
-fingerprint, split seed, training seed, recipe).
+rule (thresholds.json), a calibration where one earned its place (calibration.json), `max_length`, and where
+the model came from and how it was built (settings.json: data fingerprint, split seed, training seed, recipe).
 """
 
 from __future__ import annotations

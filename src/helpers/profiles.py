@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
 from helpers.data import Splits, load_embedded
 from helpers.errors import SettingsError
@@ -65,6 +66,14 @@ class Profile:
         if self.freeze_word_embeddings is not None:
             return self.freeze_word_embeddings
         return model_kind in MEASURED_FREEZE_PAYS
+
+    def run_dir(self, *, problem: str = "multi_label", use_pos_weight: bool = False, root: str | Path = "runs") -> Path:
+        """Where this profile keeps the run of one kind of model: runs/<profile>/multilabel, .../multilabel_pos_weight
+        or .../multiclass. One name per kind, so reusing a run never depends on spelling a folder twice the same way."""
+        if problem not in ("multi_label", "multiclass"):
+            raise SettingsError(f"problem is {problem!r}; use 'multi_label' or 'multiclass'.")
+        kind = "multiclass" if problem == "multiclass" else "multilabel_pos_weight" if use_pos_weight else "multilabel"
+        return Path(root) / self.name / kind
 
     def settings(self) -> dict:
         """Every setting that decides a trained model (not the reason it was chosen), as plain JSON values."""

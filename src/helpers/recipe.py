@@ -157,19 +157,25 @@ def _train_and_finish(profile, splits: Splits, run_dir: Path, wanted: dict, chec
     train(trainer, resume_from_checkpoint=str(checkpoint) if checkpoint else None)
     if not trainer.is_world_process_zero():
         return None
-    return finish_run(trainer.model, tokenizer, splits, run_dir, provenance=wanted, max_length=profile.max_length,
-                      strategy=strategy, at_least_one=at_least_one, log_history=trainer.state.log_history,
-                      trainer=trainer, overwrite=True)
+    return finish_run(trainer, splits, run_dir, profile=profile, use_pos_weight=use_pos_weight, strategy=strategy,
+                      at_least_one=at_least_one, overwrite=True, built_by=BY_THE_RECIPE)
 
 
-def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provenance: dict, max_length: int,
-               strategy: str = DEFAULT_STRATEGY, at_least_one: bool = DEFAULT_AT_LEAST_ONE, log_history: list,
-               trainer=None, overwrite: bool = False) -> Trained:
+BY_THE_RECIPE = "helpers.recipe.fine_tune (build_model, make_trainer)"
+BY_HAND = "a model and Trainer set up in a notebook, finished with finish_run"
+
+
+def finish_run(trainer, splits: Splits, run_dir: str | Path | None = None, *, profile,
+               use_pos_weight: bool = False, strategy: str = DEFAULT_STRATEGY,
+               at_least_one: bool = DEFAULT_AT_LEAST_ONE, overwrite: bool = False, built_by: str = BY_HAND) -> Trained:
     """Tune thresholds on validation, save the model folder, and write metrics.json and log_history.json.
 
-    Every score comes from the pipeline `Predictor` runs (`classification_pipeline`, same batches), and the
-    "as_saved" rows apply exactly the folder's decision rule, so the scores reported are the decisions
-    `evaluate` and `predict` deliver.
+    Everything comes from the trained `trainer` and the `profile`: the model and tokenizer (`processing_class`),
+    what it logged, the problem (the model's config), the precision (the Trainer's arguments) and so the
+    provenance, with `built_by` saying how the model was set up. `run_dir` defaults to the profile's folder for
+    this kind of model (`Profile.run_dir`). Every score comes from the pipeline `Predictor` runs
+    (`classification_pipeline`, same batches), and the "as_saved" rows apply exactly the folder's decision rule,
+    so the scores reported are the decisions `evaluate` and `predict` deliver.
     """
     from helpers.metrics import multiclass_metrics, multilabel_metrics, single_label_predictions
     from helpers.model_card import base_model_id, write_model_card
@@ -178,7 +184,13 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
 
     from accelerate.utils import extract_model_from_parallel
 
-    run_dir = Path(run_dir)
+    model, tokenizer, log_history = trainer.model, trainer.processing_class, trainer.state.log_history
+    problem = MULTI_LABEL if model.config.problem_type == "multi_label_classification" else MULTICLASS
+    precision = "bf16" if trainer.args.bf16 else "fp16" if trainer.args.fp16 else "fp32"
+    recorded = {**provenance(profile, splits, problem=problem, use_pos_weight=use_pos_weight, precision=precision),
+                "built_by": built_by}
+    max_length = profile.max_length
+    run_dir = Path(run_dir) if run_dir is not None else profile.run_dir(problem=problem, use_pos_weight=use_pos_weight)
     # Under bf16/fp16 the Trainer (through accelerate) wraps the model's forward in autocast, and the wrapper
     # stays after training. The saved folder holds fp32 weights and Predictor runs them in fp32, so the
     # wrapper comes off here: otherwise the scores below would be half-precision ones evaluate never sees.
@@ -189,8 +201,7 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
     names = config_label_names(model.config)
     scores = {name: pipeline_scores(scorer, splits[name].texts, names, max_length=max_length)
               for name in ("validation", "test")}
-    metrics: dict = {"problem": MULTI_LABEL if multi_label else MULTICLASS, "label_names": splits.label_names,
-                     "provenance": provenance}
+    metrics: dict = {"problem": problem, "label_names": splits.label_names, "provenance": recorded}
     thresholds = calibration = None
     if multi_label:
         thresholds, _ = tune_thresholds(scores["validation"], splits.validation.labels, splits.label_names,
@@ -215,7 +226,7 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
                 "as_multi_label": multilabel_metrics(single, splits[name].labels),
             }
     folder = save_model_folder(model, tokenizer, run_dir / MODEL_DIR, thresholds=thresholds, max_length=max_length,
-                               provenance=provenance, overwrite=overwrite, calibration=calibration)
+                               provenance=recorded, overwrite=overwrite, calibration=calibration)
     for name in ("validation", "test"):
         metrics[name]["as_saved"] = as_saved_metrics(folder, scores[name], splits[name].labels)
     write_model_card(folder, splits, metrics, base_model=base_model_id(getattr(model.config, "_name_or_path", None)))
@@ -229,13 +240,15 @@ def finish_run(model, tokenizer, splits: Splits, run_dir: str | Path, *, provena
 # --- reuse ------------------------------------------------------------------------------------
 
 
-def load_run(run_dir: str | Path) -> Trained:
-    """A finished run from disk: model, tokenizer, model folder, metrics and log history."""
+def load_run(run_dir: str | Path, *, device: DeviceInfo | None = None) -> Trained:
+    """A finished run from disk: model (on `device`, by default the one `detect_device` picks), tokenizer, model
+    folder, metrics and log history."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     run_dir = Path(run_dir)
     folder = ModelFolder.read(run_dir / MODEL_DIR)
     model = AutoModelForSequenceClassification.from_pretrained(str(folder.path), attn_implementation=attention_implementation())
+    model.to((device or detect_device()).device)
     tokenizer = AutoTokenizer.from_pretrained(str(folder.path))
     metrics = json.loads((run_dir / METRICS_FILE).read_text(encoding="utf-8")) if (run_dir / METRICS_FILE).exists() else {}
     history = json.loads((run_dir / HISTORY_FILE).read_text(encoding="utf-8")) if (run_dir / HISTORY_FILE).exists() else []
@@ -245,7 +258,7 @@ def load_run(run_dir: str | Path) -> Trained:
 def load_or_train(
     profile,
     splits: Splits,
-    run_dir: str | Path,
+    run_dir: str | Path | None = None,
     *,
     problem: str = MULTI_LABEL,
     use_pos_weight: bool = False,
@@ -253,14 +266,15 @@ def load_or_train(
     at_least_one: bool = DEFAULT_AT_LEAST_ONE,
     device: DeviceInfo | None = None,
 ) -> Trained:
-    """Reuse the run in `run_dir` if it was made from exactly this data and recipe, else train it now.
+    """Reuse the run in `run_dir` (by default the profile's folder for this kind of model, `Profile.run_dir`) if it
+    was made from exactly this data and recipe, else train it now. The model comes on `device`.
 
     Says which it did, and why. A model made with other data, settings or decision rule is never
     picked up: it is trained again and the folder replaced, which is said too. (On Colab, where
     every notebook starts on a fresh machine, this trains.)
     """
     device = device or detect_device()
-    run_dir = Path(run_dir)
+    run_dir = Path(run_dir) if run_dir is not None else profile.run_dir(problem=problem, use_pos_weight=use_pos_weight)
     wanted = provenance(profile, splits, problem=problem, use_pos_weight=use_pos_weight, precision=device.precision)
     reason = "no model saved there yet"
     if (run_dir / MODEL_DIR).exists():
@@ -277,7 +291,7 @@ def load_or_train(
                 reason = "the saved model uses another decision rule (strategy or at_least_one)"
             else:
                 log.info(f"Reusing the model trained earlier with this exact data and recipe: {folder.path}")
-                return load_run(run_dir)
+                return load_run(run_dir, device=device)
     log.info(f"Training now ({reason}; {run_dir}).")
     return fine_tune(profile, splits, run_dir, problem=problem, use_pos_weight=use_pos_weight, strategy=strategy,
                      at_least_one=at_least_one, overwrite=True, device=device)

@@ -112,6 +112,66 @@ def _trainer_class():
     return TutorialTrainer
 
 
+def training_arguments(
+    output_dir: str | Path,
+    *,
+    problem: str = MULTI_LABEL,
+    epochs: float = 3,
+    batch_size: int = 32,
+    learning_rate: float = 5e-5,
+    warmup_ratio: float = 0.1,
+    weight_decay: float = 0.01,
+    seed: int = 42,
+    steps_per_epoch: int,
+    device: DeviceInfo | None = None,
+    max_steps: int = -1,
+    logging_steps: int | None = None,
+    save_checkpoints: bool = True,
+    gradient_accumulation_steps: int = 1,
+) -> dict:
+    """The recipe's `TrainingArguments`, as keyword arguments: the one source `make_trainer` and notebook 04 read.
+
+    Evaluate and save every epoch and keep the best by validation micro-F1 (macro-F1 for multiclass); linear decay
+    after a warm-up over the first `warmup_ratio` of the steps; length-grouped batches; seeds for the head and the
+    data order; the device's precision (`precision_arguments`); our loss is a mean per batch, so the Trainer must
+    not average tokens across devices.
+    """
+    device = device or detect_device()
+    strategy = "epoch" if save_checkpoints else "no"
+    return dict(
+        output_dir=str(output_dir),
+        num_train_epochs=epochs,
+        max_steps=max_steps,
+        per_device_train_batch_size=batch_size,
+        per_device_eval_batch_size=batch_size * 2,  # no gradients to keep: evaluation can take larger batches
+        gradient_accumulation_steps=gradient_accumulation_steps,
+        learning_rate=learning_rate,
+        warmup_steps=warmup_ratio,  # a float below 1 is a fraction of all steps
+        weight_decay=weight_decay,
+        lr_scheduler_type="linear",
+        eval_strategy="epoch",
+        save_strategy=strategy,
+        save_total_limit=2 if save_checkpoints else None,
+        load_best_model_at_end=save_checkpoints,
+        metric_for_best_model="micro_f1" if problem == MULTI_LABEL else "macro_f1",
+        greater_is_better=True,
+        train_sampling_strategy="group_by_length",
+        logging_strategy="steps",
+        logging_steps=logging_steps or max(1, steps_per_epoch // 4),
+        seed=seed,
+        data_seed=seed,
+        report_to="none",
+        disable_tqdm=False,
+        dataloader_num_workers=0,
+        # Our losses are per-batch means. Left on, this setting makes the Trainer treat them as sums over
+        # tokens and multiply them by the number of processes: under torchrun/accelerate the logged loss
+        # (and the gradient before clipping) would be N times too large.
+        average_tokens_across_devices=False,
+        ddp_find_unused_parameters=False,  # every parameter takes part in each step; skip DDP's extra search
+        **precision_arguments(device),
+    )
+
+
 def make_trainer(
     model,
     tokenizer,
@@ -146,41 +206,13 @@ def make_trainer(
     if pos_weight is not None and problem != MULTI_LABEL:
         raise ValueError("pos_weight belongs to BCEWithLogitsLoss and only applies to multi-label training.")
     check_training_data(model, tokenized, problem)
-    device = device or detect_device()
     steps_per_epoch = math.ceil(len(tokenized["train"]) / (batch_size * gradient_accumulation_steps))
-    strategy = "epoch" if save_checkpoints else "no"
-    args = TrainingArguments(
-        output_dir=str(output_dir),
-        num_train_epochs=epochs,
-        max_steps=max_steps,
-        per_device_train_batch_size=batch_size,
-        per_device_eval_batch_size=batch_size * 2,
+    args = TrainingArguments(**training_arguments(
+        output_dir, problem=problem, epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
+        warmup_ratio=warmup_ratio, weight_decay=weight_decay, seed=seed, steps_per_epoch=steps_per_epoch,
+        device=device, max_steps=max_steps, logging_steps=logging_steps, save_checkpoints=save_checkpoints,
         gradient_accumulation_steps=gradient_accumulation_steps,
-        learning_rate=learning_rate,
-        warmup_steps=warmup_ratio,  # a float below 1 is a fraction of all steps
-        weight_decay=weight_decay,
-        lr_scheduler_type="linear",
-        eval_strategy="epoch",
-        save_strategy=strategy,
-        save_total_limit=2 if save_checkpoints else None,
-        load_best_model_at_end=save_checkpoints,
-        metric_for_best_model="micro_f1" if problem == MULTI_LABEL else "macro_f1",
-        greater_is_better=True,
-        train_sampling_strategy="group_by_length",
-        logging_strategy="steps",
-        logging_steps=logging_steps or max(1, steps_per_epoch // 4),
-        seed=seed,
-        data_seed=seed,
-        report_to="none",
-        disable_tqdm=False,
-        dataloader_num_workers=0,
-        # Our losses are per-batch means. Left on, this setting makes the Trainer treat them as sums over
-        # tokens and multiply them by the number of processes: under torchrun/accelerate the logged loss
-        # (and the gradient before clipping) would be N times too large.
-        average_tokens_across_devices=False,
-        ddp_find_unused_parameters=False,  # every parameter takes part in each step; skip DDP's extra search
-        **precision_arguments(device),
-    )
+    ))
     compute_metrics = (
         make_multilabel_compute_metrics(threshold) if problem == MULTI_LABEL else make_multiclass_compute_metrics()
     )
