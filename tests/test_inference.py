@@ -46,6 +46,16 @@ def test_reloaded_predictor_gives_the_in_memory_scores_and_the_folders_decisions
     assert all(p.labels for p in predictions)  # the at-least-one rule is saved with the thresholds
 
 
+def test_a_predictor_for_the_model_in_memory_makes_the_saved_folders_decisions(smoke_run):
+    run, splits = smoke_run["run"], smoke_run["splits"]
+    texts = splits.test.texts
+    in_memory = Predictor.from_model(run.model, run.tokenizer, run.folder)
+    reloaded = Predictor(run.folder.path)
+    np.testing.assert_allclose(in_memory.predict_proba(texts), reloaded.predict_proba(texts), atol=1e-5)
+    assert [p.labels for p in in_memory.predict(texts)] == [p.labels for p in reloaded.predict(texts)]
+    assert in_memory.thresholds == run.folder.thresholds and in_memory.max_length == run.folder.max_length
+
+
 def test_one_text_is_a_batch_of_one(smoke_run):
     prediction = Predictor(smoke_run["run"].folder.path).predict("Das Paket kam zu spät.")
     assert len(prediction) == 1 and set(prediction[0].scores) == set(smoke_run["splits"].label_names)

@@ -63,20 +63,27 @@ def batches_by_length(tokenizer, texts: Sequence[str], max_length: int, batch_si
         yield rows, collator([{key: encoded[key][i] for key in encoded} for i in rows])
 
 
-def predict_logits(model, tokenizer, texts: Sequence[str], *, max_length: int, batch_size: int = 64) -> np.ndarray:
-    """Logits (num_texts, num_labels) of a model in memory, rows in the order of `texts`."""
+def forward_in_text_order(module, tokenizer, texts: Sequence[str], *, width: int, read, max_length: int,
+                          batch_size: int = 64, description: str = "Predicting") -> np.ndarray:
+    """`read(module(**batch))` for every text (n, width), in length-sorted batches without gradients, rows in the
+    order of `texts`; the module's train/eval mode is left as it was."""
     import torch
 
-    texts = check_texts(list(texts))
-    device = next(model.parameters()).device
-    logits = np.zeros((len(texts), model.config.num_labels), dtype=np.float32)
-    was_training = model.training
-    model.eval()
+    device = next(module.parameters()).device
+    values = np.zeros((len(texts), width), dtype=np.float32)
+    was_training = module.training
+    module.eval()
     with torch.no_grad():
-        for rows, batch in batches_by_length(tokenizer, texts, max_length, batch_size, "Predicting"):
-            logits[rows] = model(**{k: v.to(device) for k, v in batch.items()}).logits.float().cpu().numpy()
-    model.train(was_training)
-    return logits
+        for rows, batch in batches_by_length(tokenizer, texts, max_length, batch_size, description):
+            values[rows] = read(module(**{k: v.to(device) for k, v in batch.items()})).float().cpu().numpy()
+    module.train(was_training)
+    return values
+
+
+def predict_logits(model, tokenizer, texts: Sequence[str], *, max_length: int, batch_size: int = 64) -> np.ndarray:
+    """Logits (num_texts, num_labels) of a model in memory, rows in the order of `texts`."""
+    return forward_in_text_order(model, tokenizer, check_texts(list(texts)), width=model.config.num_labels,
+                                 read=lambda output: output.logits, max_length=max_length, batch_size=batch_size)
 
 
 # --- the model folder ---------------------------------------------------------------------------
@@ -371,6 +378,17 @@ class Predictor:
                 f"{self.folder.path}: the tokenizer knows {vocabulary} tokens but the model embeds {embeddings}; "
                 "the tokenizer files do not belong to this model. Re-save the folder with its own tokenizer."
             )
+
+    @classmethod
+    def from_model(cls, model, tokenizer, folder: str | Path | ModelFolder, *,
+                   batch_size: int = PIPELINE_BATCH_SIZE) -> Predictor:
+        """A Predictor for a model still in memory (on its device), with the rule of its saved folder: the same
+        pipeline and the same decisions as `Predictor(folder)` loading it from disk."""
+        predictor = cls.__new__(cls)
+        predictor.folder = folder if isinstance(folder, ModelFolder) else ModelFolder.read(folder)
+        predictor.batch_size = batch_size
+        predictor.pipeline = classification_pipeline(model, tokenizer, multi_label=predictor.folder.multi_label)
+        return predictor
 
     # The decision rule is the folder's: read-only here, so that assigning new thresholds cannot be silently
     # ignored. Another rule means another folder (save_model_folder).

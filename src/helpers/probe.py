@@ -16,7 +16,7 @@ import hashlib
 
 import numpy as np
 
-from helpers.inference import batches_by_length
+from helpers.inference import forward_in_text_order
 from helpers.reporting import get_logger
 
 log = get_logger(__name__)
@@ -45,21 +45,14 @@ def pooled_features(model, tokenizer, texts: list[str], *, max_length: int = 128
 
     Computed once per weights, texts and max_length in a session; a repeat call says it reuses them.
     """
-    import torch
-
     body = getattr(model, model.base_model_prefix)
     key = _features_key(body, tokenizer, texts, max_length)
     if key in _FEATURE_CACHE:
         log.info("Features: the same frozen weights, texts and max_length as before; reusing the features.")
         return _FEATURE_CACHE[key].copy()
-    device = next(model.parameters()).device
-    features = np.zeros((len(texts), body.config.hidden_size), dtype=np.float32)
-    was_training = model.training
-    model.eval()
-    with torch.no_grad():
-        for rows, batch in batches_by_length(tokenizer, texts, max_length, batch_size, "Features"):
-            features[rows] = body(**{k: v.to(device) for k, v in batch.items()}).pooler_output.float().cpu().numpy()
-    model.train(was_training)
+    features = forward_in_text_order(body, tokenizer, texts, width=body.config.hidden_size,
+                                     read=lambda output: output.pooler_output, max_length=max_length,
+                                     batch_size=batch_size, description="Features")
     _FEATURE_CACHE[key] = features.copy()
     while len(_FEATURE_CACHE) > _FEATURE_CACHE_SIZE:
         del _FEATURE_CACHE[next(iter(_FEATURE_CACHE))]  # the oldest entry
