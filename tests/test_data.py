@@ -113,3 +113,16 @@ def test_a_text_column_of_numbers_gets_a_note(tmp_path):
     rows = [(str(1000 + i), labels) for i, (_, labels) in enumerate(review_rows())]
     with pytest.warns(UserWarning, match="are only numbers.*is it the right column"):
         load_table(write_text_file(tmp_path / "r.csv", rows_as_csv(rows)))
+
+
+def test_every_source_goes_through_load_with_the_subset_cut_and_checked(tmp_path):
+    from helpers.data import load, load_embedded
+
+    whole = load("embedded")
+    assert whole.sizes() == load_embedded().sizes()
+    small = load("embedded", max_train=120, max_eval=60, split_seed=0)
+    assert small.sizes() == whole.shrink(120, 60, seed=0).sizes() and small.label_names == whole.label_names
+    path = write_text_file(tmp_path / "reviews.csv", rows_as_csv(review_rows(60)))
+    assert load(path, split_seed=2).sizes() == load_table(path, seed=2).sizes()
+    with pytest.raises(DataError, match="no validation text|no test text|train"):  # a subset too small to tune and test
+        load("embedded", max_train=8, max_eval=2)

@@ -13,15 +13,13 @@ import json
 import sys
 from pathlib import Path
 
-from helpers.data import Splits
+from helpers.data import BUILT_IN, Splits
 from helpers.device import PRECISIONS
-from helpers.errors import RunError, TutorialError
+from helpers.errors import RunError, SettingsError, TutorialError
 from helpers.profiles import COMMAND_LINE_SETTINGS, setting_type
 from helpers.reporting import command_line_messages, get_logger, note, tell_error
 
 log = get_logger(__name__)
-
-BUILT_IN = ("embedded", "germeval")
 
 
 def user_path(value: str) -> Path:
@@ -68,35 +66,21 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
     group.add_argument("--top-k", type=int, default=8, help="GermEval: keep the K most frequent categories (default: 8)")
 
 
-def load_data(args: argparse.Namespace, *, split_seed: int = 0, label_order: list[str] | None = None) -> Splits:
-    """The Splits the data arguments describe (one file is split with `split_seed`); rare labels handled where asked."""
+def load_data(args: argparse.Namespace, *, split_seed: int = 0, label_order: list[str] | None = None,
+              max_train: int | None = None, max_eval: int | None = None) -> Splits:
+    """The Splits the data arguments describe, through `helpers.data.load` (the one door for every source): one
+    file split with `split_seed`, rare labels handled where asked, the subset cut, `check_trainable` passed."""
+    from helpers.data import load
+
     minimum, mode = getattr(args, "min_label_count", None), getattr(args, "rare_labels", "drop")
     if minimum is not None and minimum < 1:
-        raise ValueError(f"--min-label-count must be at least 1, got {minimum}; e.g. --min-label-count 10.")
-    if args.data in BUILT_IN:
-        if args.data == "embedded":
-            from helpers.data import load_embedded
-
-            splits = load_embedded()
-        else:
-            from helpers.germeval import load_germeval2017
-
-            splits = load_germeval2017(top_k=args.top_k, local_dir=args.germeval_dir)
-        if minimum is not None:
-            from helpers.data import check_trainable
-            from helpers.rare_labels import handle_rare_labels
-
-            splits = handle_rare_labels(splits, minimum, mode)
-            check_trainable(splits)
-        return splits
-    from helpers.data import load_table
-
-    return load_table(
-        args.data, getattr(args, "validation", None), getattr(args, "test", None), text_column=args.text_column,
-        label_column=args.label_column, label_delimiter=args.label_delimiter,
-        primary_column=getattr(args, "primary_column", None), label_order=label_order, seed=split_seed,
-        min_label_count=minimum, rare_labels=mode, **_reading_options(args),
-    )
+        raise SettingsError(f"--min-label-count must be at least 1, got {minimum}; e.g. --min-label-count 10.")
+    table = {} if args.data in BUILT_IN else dict(
+        text_column=args.text_column, label_column=args.label_column, label_delimiter=args.label_delimiter,
+        primary_column=getattr(args, "primary_column", None), label_order=label_order, **_reading_options(args))
+    return load(args.data, getattr(args, "validation", None), getattr(args, "test", None), max_train=max_train,
+                max_eval=max_eval, split_seed=split_seed, min_label_count=minimum, rare_labels=mode,
+                top_k=getattr(args, "top_k", 8), germeval_dir=getattr(args, "germeval_dir", None), **table)
 
 
 def _reading_options(args: argparse.Namespace) -> dict:
@@ -194,7 +178,6 @@ def _profile(args: argparse.Namespace):
 
 
 def command_train(args: argparse.Namespace) -> dict | None:
-    from helpers.data import check_trainable
     from helpers.device import detect_device, with_precision
     from helpers.recipe import fine_tune
     from helpers.training import MULTI_LABEL, MULTICLASS
@@ -206,10 +189,7 @@ def command_train(args: argparse.Namespace) -> dict | None:
     if args.allow_empty_labels and at_least_one:
         note("--at-least-one with --allow-empty-labels: the model will never answer 'no label', "
              "although some training texts have none.")
-    splits = load_data(args, split_seed=profile.split_seed)
-    if profile.max_train is not None:
-        splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.split_seed)
-        check_trainable(splits)
+    splits = load_data(args, split_seed=profile.split_seed, max_train=profile.max_train, max_eval=profile.max_eval)
     run = fine_tune(
         profile, splits, args.output, problem=MULTICLASS if args.multiclass else MULTI_LABEL,
         use_pos_weight=args.pos_weight, strategy=args.strategy, at_least_one=at_least_one,

@@ -265,6 +265,48 @@ def _check_splittable(path: Path, whole: Split, part: LabelColumn, label_names: 
 
 
 
+BUILT_IN = ("embedded", "germeval")
+
+
+def load(
+    source: str | Path,
+    validation: str | Path | None = None,
+    test: str | Path | None = None,
+    *,
+    max_train: int | None = None,
+    max_eval: int | None = None,
+    split_seed: int = 0,
+    min_label_count: int | None = None,
+    rare_labels: str = "drop",
+    top_k: int | None = 8,
+    germeval_dir: str | Path | None = None,
+    **table: object,
+) -> Splits:
+    """Every source through one door: "embedded", "germeval", one file (split with `split_seed`) or three files.
+
+    Then, for every source alike: labels on fewer than `min_label_count` texts dropped or merged (`rare_labels`),
+    the stratified subset (`max_train`, `max_eval`, cut with `split_seed`), and `check_trainable`, so that data a
+    model cannot be trained, tuned and tested on is refused here, naming what is missing. `table`: the options of
+    `load_table` (text_column, label_column, label_delimiter, delimiter, encoding, ...).
+    """
+    if str(source) in BUILT_IN:
+        if str(source) == "embedded":
+            splits = load_embedded()
+        else:
+            from helpers.germeval import load_germeval2017  # germeval builds on this module
+
+            splits = load_germeval2017(top_k=top_k, local_dir=germeval_dir)
+        if min_label_count is not None:
+            splits = handle_rare_labels(splits, min_label_count, rare_labels)
+    else:
+        splits = load_table(source, validation, test, seed=split_seed, min_label_count=min_label_count,
+                            rare_labels=rare_labels, **table)
+    if max_train is not None or max_eval is not None:
+        splits = splits.shrink(max_train, max_eval, seed=split_seed)
+    check_trainable(splits)
+    return splits
+
+
 def load_file(path: str | Path, *, label_names: Sequence[str] | None, **reading) -> Split:
     """One labelled file, whole (no split) and in file order, its labels encoded in the given order (a model's labels).
 

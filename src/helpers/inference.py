@@ -33,14 +33,14 @@ from helpers.errors import ModelFolderError
 from helpers.model_card import RULE_ATTRIBUTE, decision_rule, rule_matches
 from helpers.reporting import get_logger
 from helpers.thresholds import Thresholds
+from helpers.training import MULTI_LABEL, MULTICLASS, PROBLEM_TYPES
 
 log = get_logger(__name__)
 
 THRESHOLDS_FILE = "thresholds.json"
 SETTINGS_FILE = "settings.json"
 WEIGHTS_FILE = "model.safetensors"
-MULTI_LABEL_TYPE = "multi_label_classification"
-SINGLE_LABEL_TYPE = "single_label_classification"
+MULTI_LABEL_TYPE, SINGLE_LABEL_TYPE = PROBLEM_TYPES[MULTI_LABEL], PROBLEM_TYPES[MULTICLASS]  # transformers' names
 REQUIRED_FILES = ("config.json", WEIGHTS_FILE, "tokenizer.json", "tokenizer_config.json", SETTINGS_FILE)
 PROVENANCE_KEYS = ("data_sha256", "split_seed", "training_seed", "recipe")
 FOLDER_FORMAT = 1

@@ -16,6 +16,7 @@ from helpers.device import attention_implementation
 from helpers.errors import ModelNotAvailable
 from helpers.multilingual import cache_dir
 from helpers.reporting import get_logger
+from helpers.training import MULTI_LABEL, MULTICLASS, PROBLEM_TYPES
 
 log = get_logger(__name__)
 
@@ -183,12 +184,12 @@ def config_label_names(config) -> list[str]:
 
 def multilabel_model(model: ResolvedModel | str, label_names: list[str]):
     """A sequence classifier whose loss is BCEWithLogitsLoss: one independent yes/no per label."""
-    return _classifier(model, label_names, "multi_label_classification")
+    return _classifier(model, label_names, PROBLEM_TYPES[MULTI_LABEL])
 
 
 def multiclass_model(model: ResolvedModel | str, label_names: list[str]):
     """A sequence classifier whose loss is CrossEntropyLoss: exactly one label per text."""
-    return _classifier(model, label_names, "single_label_classification")
+    return _classifier(model, label_names, PROBLEM_TYPES[MULTICLASS])
 
 
 def reset_pooler_to_identity(model) -> None:
@@ -262,7 +263,7 @@ def multiclass_to_multilabel(checkpoint: str | Path, label_names: list[str], *, 
     id2label, label2id = label_mappings(label_names)
     model = AutoModelForSequenceClassification.from_pretrained(
         str(checkpoint),
-        problem_type="multi_label_classification",
+        problem_type=PROBLEM_TYPES[MULTI_LABEL],
         num_labels=len(label_names),
         id2label=id2label,
         label2id=label2id,
@@ -290,7 +291,7 @@ def classification_head(model) -> "torch.nn.Linear":  # noqa: F821
     raise ValueError(f"Cannot find the classification head of {type(model).__name__}.")
 
 
-def check_model_matches_labels(model, label_names: list[str], problem_type: str = "multi_label_classification") -> None:
+def check_model_matches_labels(model, label_names: list[str], problem_type: str = PROBLEM_TYPES[MULTI_LABEL]) -> None:
     """Raise a clear error when a loaded model disagrees with the data it is about to see."""
     config = model.config
     if config.num_labels != len(label_names):

@@ -14,9 +14,10 @@ import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from helpers.data import Splits, load_embedded
+from helpers.data import Splits, load
 from helpers.errors import SettingsError
 from helpers.reporting import get_logger
+from helpers.training import MULTI_LABEL, MULTICLASS, PROBLEM_TYPES
 
 log = get_logger(__name__)
 
@@ -67,12 +68,12 @@ class Profile:
             return self.freeze_word_embeddings
         return model_kind in MEASURED_FREEZE_PAYS
 
-    def run_dir(self, *, problem: str = "multi_label", use_pos_weight: bool = False, root: str | Path = "runs") -> Path:
+    def run_dir(self, *, problem: str = MULTI_LABEL, use_pos_weight: bool = False, root: str | Path = "runs") -> Path:
         """Where this profile keeps the run of one kind of model: runs/<profile>/multilabel, .../multilabel_pos_weight
         or .../multiclass. One name per kind, so reusing a run never depends on spelling a folder twice the same way."""
-        if problem not in ("multi_label", "multiclass"):
-            raise SettingsError(f"problem is {problem!r}; use 'multi_label' or 'multiclass'.")
-        kind = "multiclass" if problem == "multiclass" else "multilabel_pos_weight" if use_pos_weight else "multilabel"
+        if problem not in PROBLEM_TYPES:
+            raise SettingsError(f"problem is {problem!r}; use one of {sorted(PROBLEM_TYPES)}.")
+        kind = "multiclass" if problem == MULTICLASS else "multilabel_pos_weight" if use_pos_weight else "multilabel"
         return Path(root) / self.name / kind
 
     def settings(self) -> dict:
@@ -196,16 +197,8 @@ def choose_profile(name: str | None = None, *, verbose: bool = True) -> Profile:
 
 
 def load_profile_data(profile: Profile) -> Splits:
-    """The profile's dataset, shrunk to its sizes (stratified, so every label keeps its share)."""
-    if profile.dataset == "germeval":
-        from helpers.germeval import load_germeval2017
-
-        splits = load_germeval2017(top_k=8)
-    else:
-        splits = load_embedded()
-    if profile.max_train is not None or profile.max_eval is not None:
-        splits = splits.shrink(profile.max_train, profile.max_eval, seed=profile.split_seed)
-    return splits
+    """The profile's dataset, shrunk to its sizes (stratified, so every label keeps its share), checked trainable."""
+    return load(profile.dataset, max_train=profile.max_train, max_eval=profile.max_eval, split_seed=profile.split_seed)
 
 
 RESULTS_VARIABLE = "TUTORIAL_RESULTS"

@@ -28,7 +28,7 @@ from helpers.inference import (
 from helpers.reporting import get_logger, is_main_process, json_safe
 from helpers.run_folder import (CHECKPOINTS_DIR, HISTORY_FILE, METRICS_FILE, MODEL_DIR, prepare_run_dir,
                                  provenance_difference, run_lock, same_model, valid_checkpoints)
-from helpers.training import MULTI_LABEL, MULTICLASS, make_trainer, pos_weight_from, tokenize, train
+from helpers.training import MULTI_LABEL, MULTICLASS, PROBLEM_TYPES, make_trainer, pos_weight_from, tokenize, train
 
 log = get_logger(__name__)
 
@@ -185,7 +185,7 @@ def finish_run(trainer, splits: Splits, run_dir: str | Path | None = None, *, pr
     from accelerate.utils import extract_model_from_parallel
 
     model, tokenizer, log_history = trainer.model, trainer.processing_class, trainer.state.log_history
-    problem = MULTI_LABEL if model.config.problem_type == "multi_label_classification" else MULTICLASS
+    problem = MULTI_LABEL if model.config.problem_type == PROBLEM_TYPES[MULTI_LABEL] else MULTICLASS
     precision = "bf16" if trainer.args.bf16 else "fp16" if trainer.args.fp16 else "fp32"
     recorded = {**provenance(profile, splits, problem=problem, use_pos_weight=use_pos_weight, precision=precision),
                 "built_by": built_by}
@@ -195,7 +195,7 @@ def finish_run(trainer, splits: Splits, run_dir: str | Path | None = None, *, pr
     # stays after training. The saved folder holds fp32 weights and Predictor runs them in fp32, so the
     # wrapper comes off here: otherwise the scores below would be half-precision ones evaluate never sees.
     model = extract_model_from_parallel(model, keep_fp32_wrapper=False)
-    multi_label = model.config.problem_type == "multi_label_classification"
+    multi_label = problem == MULTI_LABEL
     # the scores of the pipeline Predictor uses: the rows reported here are what evaluate and predict deliver
     scorer = classification_pipeline(model, tokenizer, multi_label=multi_label)
     names = config_label_names(model.config)
