@@ -407,7 +407,10 @@ def run_interleaved(recipes: tuple[Recipe, ...], settings: Settings, *, timeout_
                     raise BenchmarkError(f"the benchmark ran past its {timeout_s:.0f} s budget") from None
                 dead = [recipes[i].name for i, p in enumerate(processes) if not p.is_alive() and p.exitcode not in (0, None)]
                 if dead:
-                    raise BenchmarkError(f"participant process(es) {dead} stopped without a report") from None
+                    raise BenchmarkError(
+                        f"participant process(es) {dead} stopped without a report; each recipe holds its own copy of "
+                        "the model and its optimiser, so several at once can run out of memory (the system log, "
+                        "`dmesg`, names a killed process): run fewer at a time with --only") from None
                 continue
             if kind == "error":
                 raise BenchmarkError(key)
