@@ -26,3 +26,13 @@ def test_encoding_problems_say_where_and_what_to_pass(tmp_path, data, kwargs, me
     path.write_bytes(data)
     with pytest.raises(DataError, match=message):
         load_table(path, **kwargs)
+
+
+def test_a_compressed_file_is_refused_with_how_to_unpack_it(tmp_path):
+    import gzip
+
+    path = tmp_path / "reviews.csv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(rows_as_csv(review_rows(30)))
+    with pytest.raises(DataError, match=r"compressed: unpack it first \(e\.g\. gunzip reviews\.csv\.gz\)"):
+        load_table(path)

@@ -54,3 +54,9 @@ def test_the_teachers_key_answers_every_question_of_every_questionnaire():
         assert section, f"docs/TEACHING.md has no key for notebook {number}"
         answers = re.findall(r"^\d+\. ", section.group(1), re.M)
         assert len(answers) == len(questions), f"{path.name}: {len(questions)} questions, {len(answers)} answers in the key"
+
+
+def test_no_helper_module_is_over_450_lines():
+    long = {p.name: n for p in (ROOT / "src" / "helpers").glob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450}
+    assert long == {}, f"split these modules by job: {long}"

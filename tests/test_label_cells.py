@@ -163,3 +163,31 @@ def test_rows_that_mix_two_label_delimiters_are_named_as_mixed(tmp_path):
         with pytest.raises(DataError, match="while other rows use '\\|': write every row with one delimiter") as error:
             load_table(write_text_file(tmp_path / "r.csv", text))
     assert "set label_delimiter" not in str(error.value)  # switching delimiters would break the other rows
+
+
+def test_one_zero_one_column_per_label_is_refused_with_the_conversion_naming_the_columns(tmp_path):
+    import csv
+
+    path = tmp_path / "wide.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "text", "Preis", "Lieferung", "Kundenservice"])
+        for i, (text, labels) in enumerate(review_rows(30)):
+            writer.writerow([i, text] + [int(name in labels) for name in ("Preis", "Lieferung", "Kundenservice")])
+    with pytest.raises(DataError, match=r"one 0/1 column per label \(3: 'Preis', 'Lieferung', 'Kundenservice'\)") as error:
+        load_table(path)
+    assert "label_columns = ['Preis', 'Lieferung', 'Kundenservice']" in str(error.value)
+
+
+def test_a_label_column_missing_never_suggests_the_text_column(tmp_path):
+    path = write_text_file(tmp_path / "other.csv", rows_as_csv(review_rows(30), header="text,topics_given"))
+    with pytest.raises(DataError, match="label_column='topics_given'"):
+        load_table(path)
+
+
+def test_labels_joined_by_a_semicolon_warn_even_when_their_parts_never_stand_alone(tmp_path):
+    rows = [(f"Bewertung {i}", ["Versand;Rechnung"] if i % 5 == 0 else [("Preis", "Lieferung", "Kundenservice")[i % 3]])
+            for i in range(90)]
+    path = write_text_file(tmp_path / "semi.csv", rows_as_csv(rows))
+    with pytest.warns(UserWarning, match="set label_delimiter=';'"):
+        load_table(path)

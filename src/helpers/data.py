@@ -19,7 +19,8 @@ import numpy as np
 from helpers.checks import has_visible_text
 from helpers.errors import DataError, TargetError, at_lines, option_hint, rows_phrase
 from helpers.label_cells import (LabelColumn, check_empty_label_rows, clean_label, merge_label_variants,
-                                 read_label_column, warn_about_labels_that_look_like_values)
+                                 read_label_column, refuse_one_column_per_label,
+                                 warn_about_labels_that_look_like_values)
 from helpers.labels import MultiHotEncoder
 from helpers.rare_labels import check_mode, handle_rare_labels, rare_in_sets, replace_in_sets
 from helpers.splits import SPLIT_NAMES, Split, Splits, check_trainable, stratified_indices, warn_about_overlap
@@ -164,6 +165,7 @@ def load_table(
         frame = read_table(path, delimiter=delimiter, encoding=encoding,
                            columns=[text_column, label_column] + ([primary_column] if primary_column else []))
         texts[name] = _texts(column_values(frame, text_column, path, "text"), path, text_column)
+        refuse_one_column_per_label(frame, label_column, path)
         label_parts[name] = read_label_column(column_values(frame, label_column, path, "label"), path, label_column,
                                                label_delimiter)
         check_empty_label_rows(label_parts[name], label_column, allow_empty_labels, label_delimiter)
@@ -333,6 +335,7 @@ def read_labelled_file(
     path = Path(path)
     frame = read_table(path, delimiter=delimiter, encoding=encoding, columns=[text_column, label_column])
     texts = _texts(column_values(frame, text_column, path, "text"), path, text_column)
+    refuse_one_column_per_label(frame, label_column, path)
     labels = read_label_column(column_values(frame, label_column, path, "label"), path, label_column, label_delimiter)
     check_empty_label_rows(labels, label_column, allow_empty_labels, label_delimiter)
     merge_label_variants([labels], label_names, label_variants)

@@ -34,7 +34,10 @@ def file_kind(path: Path, allowed: dict[str, str]) -> str:
     kind = allowed.get(path.suffix.lower())
     if kind is None:
         names = ", ".join(sorted(set(allowed)))
-        hint = " Save it from Excel as 'CSV UTF-8'." if path.suffix.lower() in (".xlsx", ".xls", ".ods") else ""
+        suffix = path.suffix.lower()
+        hint = (" Save it from Excel as 'CSV UTF-8'." if suffix in (".xlsx", ".xls", ".ods") else
+                f" It is compressed: unpack it first (e.g. {'gunzip' if suffix == '.gz' else 'unzip'} {path.name}), "
+                "then load the file inside." if suffix in (".gz", ".zip", ".bz2", ".xz") else "")
         raise DataError(f"{path}: unknown file type {path.suffix.lower()!r}; use {names}.{hint}")
     return kind
 

@@ -1,18 +1,16 @@
 """From texts to label sets: the model folder that carries a model, and the one rule that turns scores into labels.
 
-One route to label sets: the folder's rule. `ModelFolder.scores` reads a model's sigmoid scores as the folder
-says (through its Platt scaling, where it kept one) and `ModelFolder.decide` applies its thresholds and
-at-least-one rule. `Predictor` runs both on a saved folder through
-`transformers.pipeline("text-classification", top_k=None, function_to_apply="sigmoid")`; `finish_run` scores the
-model it has just trained through the same pipeline (`classification_pipeline`). `predict_logits` stays for
-lessons that show raw logits of a model in memory (length-sorted batches, rows in input order).
+One route to label sets, the folder's rule: `ModelFolder.scores` reads a model's sigmoid scores as the folder says
+(through its Platt scaling, where it kept one), `ModelFolder.decide` applies its thresholds and at-least-one rule.
+`Predictor` runs both on a saved folder (or, `Predictor.from_model`, on a model in memory) through `pipeline(
+"text-classification", top_k=None, function_to_apply="sigmoid")`; `finish_run` scores a model it has just trained
+through the same pipeline. `predict_logits` stays for lessons that show raw logits (rows in input order).
 
-The model folder is the one contract between training and everything after it. It is written by
-`save_model_folder` alone and read by `ModelFolder.read` alone, and holds everything prediction
-needs, so nothing falls back to a default: the weights (safetensors), the tokenizer, the label
-names and problem type (config.json), the thresholds with their strategy and the at-least-one
-rule (thresholds.json), a calibration where one earned its place (calibration.json), `max_length`, and where
-the model came from and how it was built (settings.json: data fingerprint, split seed, training seed, recipe).
+The model folder is the one contract between training and everything after it, written by `save_model_folder`
+and read by `ModelFolder.read` alone. It holds everything prediction needs, so nothing falls back to a default:
+weights (safetensors), tokenizer, label names and problem type (config.json), thresholds with their strategy and
+the at-least-one rule (thresholds.json), a calibration where one earned its place (calibration.json), `max_length`,
+and where the model came from and how it was built (settings.json).
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.checks import check_texts
+from helpers.device import detect_device
 from helpers.calibration import CALIBRATION_FILE, PlattScaling
 from helpers.errors import ModelFolderError
 from helpers.model_card import RULE_ATTRIBUTE, decision_rule, rule_matches
@@ -371,7 +370,7 @@ class Predictor:
         self.folder = ModelFolder.read(folder)
         self.batch_size = batch_size
         self.pipeline = classification_pipeline(str(self.folder.path), str(self.folder.path),
-                                                multi_label=self.folder.multi_label, device=_pipeline_device(device))
+                                                multi_label=self.folder.multi_label, device=detect_device(device).device)
         vocabulary, embeddings = len(self.pipeline.tokenizer), self.pipeline.model.config.vocab_size
         if vocabulary < embeddings // 2 or vocabulary > embeddings:
             raise ModelFolderError(
@@ -439,13 +438,6 @@ class Predictor:
                 "only their beginning was read.",
                 stacklevel=3,
             )
-
-
-def _pipeline_device(device: str | None) -> str:
-    """The device `detect_device` chooses (or checks, when one is asked for): the one chooser of the package."""
-    from helpers.device import detect_device
-
-    return detect_device(device).device
 
 
 def as_saved_metrics(folder: ModelFolder, scores: np.ndarray, labels: np.ndarray) -> dict:

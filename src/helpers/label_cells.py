@@ -19,7 +19,7 @@ from helpers.checks import is_invisible
 from helpers.errors import DataError, at_lines, option_hint, rows_phrase
 from helpers.labels import variant_key
 from helpers.reporting import note
-from helpers.tables import MISSING, MISSING_MARKERS, is_null
+from helpers.tables import ID_LIKE, MISSING, MISSING_MARKERS, TEXT_LIKE, find_column, is_null
 
 
 class _CellError(ValueError):
@@ -191,6 +191,9 @@ def _warn_about_joined_labels(path: Path, sets: list[list[str]], hows: list[str]
         joined = sorted({label for label in plain if other in label})
         parts = [part.strip() for label in joined for part in label.split(other)]
         recurring = {part for part in parts if part and (part in alone or parts.count(part) > 1)}
+        evidence = "its parts recur as labels"
+        if not recurring and other in (";", "|") and parts:  # hardly part of a label's name: joined, most likely
+            recurring, evidence = {part for part in parts if part}, f"{other!r} hardly belongs in a label's name"
         if recurring:
             split_by_delimiter = sum(1 for labels, how in zip(sets, hows) if how == "joined" and len(labels) > 1)
             if split_by_delimiter:  # both delimiters in use: switching to the other one would break these rows
@@ -203,7 +206,7 @@ def _warn_about_joined_labels(path: Path, sets: list[list[str]], hows: list[str]
                 )
                 return
             warnings.warn(
-                f"{path}: the label {joined[0]!r} contains {other!r}, and its parts recur as labels "
+                f"{path}: the label {joined[0]!r} contains {other!r}, and {evidence} "
                 f"({sorted(recurring)[:3]}). "
                 f"If labels are joined by {other!r}, set {option_hint('label_delimiter', other)} (now {delimiter!r}).",
                 stacklevel=4,
@@ -290,4 +293,27 @@ def warn_about_labels_that_look_like_values(path: Path, names: Sequence[str]) ->
             "class ids of an encoding (e.g. LabelEncoder's), write the label names instead, or map the ids to names "
             "before training: predictions will report the numbers.",
             stacklevel=3,
+        )
+
+
+def refuse_one_column_per_label(frame, column: str, path: Path) -> None:
+    """A file without the label column `column` but with one 0/1 column per label (the "wide" layout): say how to
+    turn it into one column of label lists, the layout the loaders read, naming the columns."""
+    names = [str(name) for name in frame.columns]
+    if find_column(names, column) is not None:
+        return
+    binary = []
+    for name in names:
+        if name.strip().casefold() in TEXT_LIKE + ID_LIKE:
+            continue
+        values = {str(v).strip() for v in frame[name].tolist() if v is not MISSING and not is_null(v)}
+        if values and values <= {"0", "1", "0.0", "1.0", "True", "False", "true", "false"}:
+            binary.append(name)
+    if len(binary) >= 2:
+        raise DataError(
+            f"{path} has one 0/1 column per label ({len(binary)}: {', '.join(map(repr, binary[:6]))}"
+            f"{', ...' if len(binary) > 6 else ''}) instead of one column listing each text's labels. Add that "
+            f"column, e.g. with pandas: label_columns = {binary}; df['labels'] = df[label_columns].apply(lambda row: "
+            "'|'.join(c for c in label_columns if str(row[c]) in ('1', '1.0', 'True', 'true')), axis=1); save the "
+            "file and load it again (label column 'labels', label delimiter '|')."
         )

@@ -61,7 +61,7 @@ def _header_names(line: str, delimiter: str) -> list[str]:
         return []
 
 
-def _find_column(names: Sequence[str], wanted: str) -> str | None:
+def find_column(names: Sequence[str], wanted: str) -> str | None:
     """`wanted` as named in the file: exactly, or with spaces or a BOM around the name."""
     if wanted in names:
         return wanted
@@ -95,7 +95,7 @@ def choose_delimiter(path: Path, encoding: str, kind: str, delimiter: str | None
     wanted = [column for column in columns if column]
     chosen = default
     if wanted:
-        fits = [d for d in candidates if all(_find_column(_header_names(header, d), c) for c in wanted)]
+        fits = [d for d in candidates if all(find_column(_header_names(header, d), c) for c in wanted)]
         chosen = fits[0] if fits else None
     if not wanted or chosen is None:
         try:
@@ -199,7 +199,7 @@ def quote_mode(path: Path, encoding: str, delimiter: str, label_column: str | No
         header = next((cells for _, _, cells in records
                        if any(c.strip() for c in cells) and not _is_sep_line(cells, delimiter)), [])
         width = len(header)
-        label_name = _find_column(header, label_column) if label_column else None
+        label_name = find_column(header, label_column) if label_column else None
         label_index = header.index(label_name) if label_name else None
         multi_line, label_cells = [], set()
         for start, end, cells in records:
@@ -261,7 +261,7 @@ def table_rows(path: Path, encoding: str, delimiter: str, quoting: bool, needed:
     width = len(header)
     while width > 1 and not header[width - 1].strip():  # trailing delimiters in the header
         width -= 1
-    found = [_find_column(header[:width], name) for name in needed if name]
+    found = [find_column(header[:width], name) for name in needed if name]
     needed_index = {header.index(name): name for name in found if name}
 
     def rows() -> Iterator[tuple[int, list[str]]]:
@@ -404,18 +404,22 @@ LABEL_LIKE = ("label", "labels", "labels_list", "category", "categories", "topic
 ID_LIKE = ("id", "ids", "index", "row", "line", "nr", "no")
 
 
+TEXT_LIKE = ("text", "texts", "review", "reviews", "comment", "comments", "body", "sentence", "content", "message")
+
+
 def _likely_column(names: list[str], role: str) -> str:
     """The column to suggest for `role`: for text, not one that looks like labels or ids; for labels, one that does."""
     folded = {name: name.strip().casefold() for name in names}
     if role == "text":
         candidates = [n for n in names if folded[n] not in LABEL_LIKE + ID_LIKE]
     else:
-        candidates = [n for n in names if folded[n] in LABEL_LIKE] or [n for n in names if folded[n] not in ID_LIKE]
+        candidates = [n for n in names if folded[n] in LABEL_LIKE] or [
+            n for n in names if folded[n] not in ID_LIKE + TEXT_LIKE]
     return candidates[0] if candidates else "..."
 
 
 def column_name(names: list[str], column: str, path: Path, role: str) -> str:
-    name = _find_column(names, column)
+    name = find_column(names, column)
     if name is None:
         hint = ""
         near = [n for n in names if n.strip().casefold() == column.strip().casefold()]
