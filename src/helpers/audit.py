@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from helpers.errors import DataError
 from helpers.reporting import get_logger
 
 log = get_logger(__name__)
@@ -38,7 +39,8 @@ def out_of_fold_probabilities(texts: Sequence[str], labels: np.ndarray, *, folds
     if len(texts) != len(labels):
         raise ValueError(f"{len(texts)} texts but {len(labels)} label rows; give one row per text.")
     if len(texts) < 2 * folds:
-        raise ValueError(f"{len(texts)} texts are too few for a {folds}-fold audit; it needs at least {2 * folds}.")
+        raise DataError(f"{len(texts)} texts are too few for a {folds}-fold audit; it needs at least {2 * folds}. Add "
+                        "texts, or audit with fewer folds (folds=..., command line --folds), at least 2.")
     probabilities = np.zeros(labels.shape, dtype=np.float32)
     splitter = MultilabelStratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     # one BLAS thread per fit: the logistic regressions are small, and several threads per fit fight over the
@@ -63,8 +65,6 @@ def _fit_fold(texts: list[str], labels: np.ndarray, fitted_on: np.ndarray, score
     (part,) = tfidf_char_probabilities([texts[i] for i in fitted_on], labels[fitted_on][:, varying],
                                        [texts[i] for i in scored])
     probabilities[np.ix_(scored, varying)] = part
-
-
 
 
 def disagreement(probabilities: np.ndarray, labels: np.ndarray) -> np.ndarray:

@@ -38,19 +38,7 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
     if for_training:
         group.add_argument("--validation", type=user_path, help="validation file, with --test, for your own data")
         group.add_argument("--test", type=user_path, help="test file, with --validation, for your own data")
-    group.add_argument("--text-column", default="text", help="column holding the review text (default: text)")
-    group.add_argument("--label-column", default="labels", help="column holding the labels (default: labels)")
-    group.add_argument("--label-delimiter", default="|",
-                       help="separator between labels in one cell (default: |); lists written as text, "
-                       "e.g. \"['Preis', 'Lieferung']\", are read as lists whatever it is")
-    group.add_argument("--delimiter", help="column separator of a CSV/TSV file (default: detected, e.g. ';' from a "
-                       "German spreadsheet, with a note)")
-    group.add_argument("--encoding", help="text encoding of the file (default: detected; UTF-8, or cp1252 with a note)")
-    group.add_argument("--allow-empty-labels", action="store_true",
-                       help="keep rows without any label (refused by default; implies --no-at-least-one)")
-    group.add_argument("--label-variants", choices=("merge", "keep", "error"), default="merge",
-                       help="labels that differ only in case, spacing or trailing punctuation: merge into the most frequent spelling "
-                       "with a note (default), keep apart, or refuse")
+    _add_reading_arguments(group)
     if for_training:
         group.add_argument("--primary-column", help="column with one label per text, for --multiclass on your own data")
         group.add_argument("--min-label-count", type=int, default=None,
@@ -64,6 +52,23 @@ def _add_data_arguments(parser: argparse.ArgumentParser, *, for_training: bool) 
                        "evaluate: default the model folder's)")
     group.add_argument("--germeval-dir", type=user_path, help="folder with the four GermEval 2017 TSV files (no download)")
     group.add_argument("--top-k", type=int, default=8, help="GermEval: keep the K most frequent categories (default: 8)")
+
+
+def _add_reading_arguments(group) -> None:
+    """How a labelled file is read: its columns, delimiters, encoding, empty label sets and label variants."""
+    group.add_argument("--text-column", default="text", help="column holding the review text (default: text)")
+    group.add_argument("--label-column", default="labels", help="column holding the labels (default: labels)")
+    group.add_argument("--label-delimiter", default="|",
+                       help="separator between labels in one cell (default: |); lists written as text, "
+                       "e.g. \"['Preis', 'Lieferung']\", are read as lists whatever it is")
+    group.add_argument("--delimiter", help="column separator of a CSV/TSV file (default: detected, e.g. ';' from a "
+                       "German spreadsheet, with a note)")
+    group.add_argument("--encoding", help="text encoding of the file (default: detected; UTF-8, or cp1252 with a note)")
+    group.add_argument("--allow-empty-labels", action="store_true",
+                       help="keep rows without any label (refused by default; in training it implies --no-at-least-one)")
+    group.add_argument("--label-variants", choices=("merge", "keep", "error"), default="merge",
+                       help="labels that differ only in case, spacing or trailing punctuation: merge into the most "
+                       "frequent spelling with a note (default), keep apart, or refuse")
 
 
 def load_data(args: argparse.Namespace, *, split_seed: int = 0, label_order: list[str] | None = None,
@@ -140,14 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
         "GPU) and rank the texts whose given labels disagree most with it. Writes a CSV; the data are not changed.",
     )
     audit.add_argument("--data", required=True, help="a labelled CSV/TSV/JSONL file")
-    audit.add_argument("--text-column", default="text", help="column holding the text (default: text)")
-    audit.add_argument("--label-column", default="labels", help="column holding the labels (default: labels)")
-    audit.add_argument("--label-delimiter", default="|", help="separator between labels in one cell (default: |)")
-    audit.add_argument("--delimiter", help="column separator of a CSV/TSV file (default: detected)")
-    audit.add_argument("--encoding", help="text encoding of the file (default: detected)")
-    audit.add_argument("--allow-empty-labels", action="store_true", help="keep rows without any label")
-    audit.add_argument("--label-variants", choices=("merge", "keep", "error"), default="merge",
-                       help="labels that differ only in case, spacing or trailing punctuation: merge (default), keep apart, or refuse")
+    _add_reading_arguments(audit)
     audit.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: 5)")
     audit.add_argument("--top", type=int, default=20, help="rows to print (default: 20); the CSV holds every text")
     audit.add_argument("--output", type=user_path, default=Path("audit.csv"), help="CSV to write (default: audit.csv)")
@@ -212,11 +210,10 @@ def _summary(metrics: dict) -> str:
 
 
 def command_evaluate(args: argparse.Namespace) -> dict:
-    from helpers.data import DataError, load_file
-    from helpers.inference import Predictor
-    from helpers.metrics import multilabel_metrics
     from helpers.calibration import calibration_report
-    from helpers.inference import as_saved_metrics
+    from helpers.data import DataError, load_file
+    from helpers.inference import Predictor, as_saved_metrics
+    from helpers.metrics import multilabel_metrics
     from helpers.reporting import json_safe
 
     predictor = Predictor(args.model_dir)
@@ -258,8 +255,8 @@ def command_evaluate(args: argparse.Namespace) -> dict:
         scored = f"the {name} split of {args.data}" + (f" (split seed {seed})" if args.data not in BUILT_IN else "")
     absent = [name for name, count in zip(folder.label_names, split.labels.sum(axis=0)) if count == 0]
     if absent:
-        log.warning(f"Note: {len(absent)} of the model's labels have no text in {scored}: {absent}. Macro-F1 counts "
-                    "each of them as F1 = 0 when the model predicts it anywhere; 'macro_f1_labels_present' leaves them out.")
+        note(f"{len(absent)} of the model's labels have no text in {scored}: {absent}. Macro-F1 counts each of them "
+             "as F1 = 0 when the model predicts it anywhere; 'macro_f1_labels_present' leaves them out.")
     scores = predictor.predict_proba(split.texts)  # one pass: every figure below reads these scores
     metrics = {"data": str(args.data), "scored": scored, "texts": len(split),
                "as_saved": as_saved_metrics(folder, scores, split.labels)}
@@ -286,7 +283,7 @@ def command_predict(args: argparse.Namespace) -> int:
     from helpers.texts import stream_texts
 
     if args.batch_size < 1:
-        raise ValueError(f"--batch-size must be at least 1, got {args.batch_size}.")
+        raise SettingsError(f"--batch-size must be at least 1, got {args.batch_size}; e.g. --batch-size 256.")
     if args.output:
         _check_output_file(args.output, overwrite=args.overwrite)
     texts = stream_texts(args.input, text_column=args.text_column, id_column=args.id_column,
@@ -334,7 +331,7 @@ def command_audit(args: argparse.Namespace):
     from helpers.data import read_labelled_file
 
     if args.folds < 2:
-        raise ValueError(f"--folds must be at least 2, got {args.folds}.")
+        raise SettingsError(f"--folds must be at least 2, got {args.folds}; e.g. --folds 5.")
     _check_output_file(args.output, overwrite=args.overwrite)
     split, names = read_labelled_file(
         args.data, text_column=args.text_column, label_column=args.label_column,

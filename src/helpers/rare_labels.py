@@ -16,19 +16,18 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from helpers.errors import DataError
 from helpers.reporting import get_logger
+from helpers.splits import SPLIT_NAMES, Split, Splits
 
 log = get_logger(__name__)
 
 OTHER_LABEL = "other"
 RARE_MODES = ("drop", "merge")
-SPLIT_NAMES = ("train", "validation", "test")
 
 
 def check_mode(mode: str) -> None:
     if mode not in RARE_MODES:
-        from helpers.errors import DataError
-
         raise DataError(f"rare_labels must be one of {RARE_MODES}, got {mode!r}: 'drop' removes rare labels, 'merge' "
                         f"puts them into one label {OTHER_LABEL!r}.")
 
@@ -68,8 +67,6 @@ def handle_rare_labels(splits, min_count: int, mode: str = "drop", *, allow_empt
     `before_split`: labels already dropped or merged before one file was split three ways (on fewer than 3 of its
     rows), with their row counts, so that the table names them too.
     """
-    from helpers.data import Split, Splits
-
     check_mode(mode)
     before = {name: splits[name].labels.sum(axis=0).astype(int) for name in SPLIT_NAMES}
     rare = too_rare(splits, min_count)

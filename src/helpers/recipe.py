@@ -135,12 +135,12 @@ def fine_tune(
     wanted = provenance(profile, splits, problem=problem, use_pos_weight=use_pos_weight, precision=device.precision)
     with run_lock(run_dir) if is_main_process() else nullcontext():
         checkpoint = prepare_run_dir(run_dir, wanted, resume=resume, overwrite=overwrite) if is_main_process() else None
-        return _train_and_finish(profile, splits, run_dir, wanted, checkpoint, problem=problem,
+        return _train_and_finish(profile, splits, run_dir, checkpoint, problem=problem,
                                  use_pos_weight=use_pos_weight, strategy=strategy, at_least_one=at_least_one,
                                  resume=resume, device=device)
 
 
-def _train_and_finish(profile, splits: Splits, run_dir: Path, wanted: dict, checkpoint, *, problem: str,
+def _train_and_finish(profile, splits: Splits, run_dir: Path, checkpoint, *, problem: str,
                       use_pos_weight: bool, strategy: str, at_least_one: bool, resume: bool, device: DeviceInfo):
     model, tokenizer = build_model(profile, splits, problem=problem, device=device)
     tokenized = tokenize(splits.to_datasets(target="multi_hot" if problem == MULTI_LABEL else "primary"), tokenizer,
